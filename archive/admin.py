@@ -1,0 +1,211 @@
+"""The staff side: every model, with the filters and columns an archivist scans."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html_join
+
+from archive.models import Article, Issue, Mention, Newspaper, Page, Person
+
+
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = "审核状态"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("flagged", "有待审原因"), ("clean", "无待审原因"), ("draft", "未发布")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "flagged":
+            return queryset.exclude(review=[])
+        if self.value() == "clean":
+            return queryset.filter(review=[])
+        if self.value() == "draft":
+            return queryset.filter(published=False)
+        return queryset
+
+
+@admin.register(Newspaper)
+class NewspaperAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "place", "issue_count"]
+    search_fields = ["name", "slug", "place"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_issues=Count("issues"))
+
+    @admin.display(description="期数", ordering="_issues")
+    def issue_count(self, obj):
+        return obj._issues
+
+
+class PageInline(admin.TabularInline):
+    model = Page
+    fields = ["number", "name"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ["date", "newspaper", "number", "page_count"]
+    list_filter = ["newspaper", ("date", admin.DateFieldListFilter)]
+    date_hierarchy = "date"
+    search_fields = ["newspaper__name", "date"]
+    list_select_related = ["newspaper"]
+    inlines = [PageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_pages=Count("pages"))
+
+    @admin.display(description="版数", ordering="_pages")
+    def page_count(self, obj):
+        return obj._pages
+
+
+class ArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["order", "kind", "kicker", "title", "subtitle", "published"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "number", "name", "article_count"]
+    list_filter = ["issue__newspaper", "number", ("issue__date", admin.DateFieldListFilter)]
+    search_fields = ["name", "issue__newspaper__name"]
+    list_select_related = ["issue__newspaper"]
+    raw_id_fields = ["issue"]
+    inlines = [ArticleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_articles=Count("articles"))
+
+    @admin.display(description="文章数", ordering="_articles")
+    def article_count(self, obj):
+        return obj._articles
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["person", "roles", "is_reporter", "order"]
+    raw_id_fields = ["person"]
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "display_title",
+        "paper",
+        "date",
+        "page_number",
+        "order",
+        "kind",
+        "published",
+        "review_reasons",
+    ]
+    list_display_links = ["display_title"]
+    list_filter = [
+        "page__issue__newspaper",
+        ("page__issue__date", admin.DateFieldListFilter),
+        "page__number",
+        "kind",
+        "published",
+        NeedsReviewFilter,
+    ]
+    search_fields = ["title", "kicker", "subtitle", "paragraphs", "mentions__person__name"]
+    list_select_related = ["page__issue__newspaper"]
+    raw_id_fields = ["page", "continuation"]
+    readonly_fields = ["created", "updated"]
+    actions = ["publish", "unpublish"]
+    inlines = [MentionInline]
+    fieldsets = [
+        (None, {"fields": ["page", "order", "kind", "published", "review"]}),
+        ("标题", {"fields": ["kicker", "title", "subtitle"]}),
+        ("来源", {"fields": ["source", "dateline", "editor_code"]}),
+        ("正文", {"fields": ["paragraphs"]}),
+        (
+            "转版",
+            {
+                "fields": [
+                    ("jump_to_page", "jump_to_marker"),
+                    ("jump_from_page", "jump_from_marker"),
+                    "continuation",
+                ]
+            },
+        ),
+        ("时间", {"fields": ["created", "updated"]}),
+    ]
+
+    @admin.display(description="报纸", ordering="page__issue__newspaper__name")
+    def paper(self, obj):
+        return obj.page.issue.newspaper.name
+
+    @admin.display(description="日期", ordering="page__issue__date")
+    def date(self, obj):
+        return obj.page.issue.date
+
+    @admin.display(description="版", ordering="page__number")
+    def page_number(self, obj):
+        return obj.page.number
+
+    @admin.display(description="待审原因")
+    def review_reasons(self, obj):
+        # Reasons come from the parser, but escape them all the same.
+        return format_html_join(
+            "", "<span class='review-flag'>{}</span> ", ((r,) for r in obj.review)
+        )
+
+    @admin.action(description="发布所选文章")
+    def publish(self, request, queryset):
+        from archive.loading import set_published
+
+        count = set_published(queryset, True)
+        self.message_user(request, f"已发布 {count} 篇文章。")
+
+    @admin.action(description="撤回所选文章")
+    def unpublish(self, request, queryset):
+        from archive.loading import set_published
+
+        count = set_published(queryset, False)
+        self.message_user(request, f"已撤回 {count} 篇文章。")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from archive.loading import reindex_articles
+
+        reindex_articles([obj.pk])
+
+    def delete_model(self, request, obj):
+        from archive.loading import delete_articles
+
+        delete_articles(Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        from archive.loading import delete_articles
+
+        delete_articles(queryset)
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "sort_key", "mention_count"]
+    search_fields = ["name", "sort_key"]
+    readonly_fields = ["sort_key"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_mentions=Count("mentions"))
+
+    @admin.display(description="提及次数", ordering="_mentions")
+    def mention_count(self, obj):
+        return obj._mentions
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["person", "article", "roles", "is_reporter"]
+    list_filter = ["is_reporter", "article__page__issue__newspaper"]
+    search_fields = ["person__name", "article__title"]
+    raw_id_fields = ["article", "person"]
+    list_select_related = ["person", "article__page__issue__newspaper"]

@@ -1,0 +1,179 @@
+"""Turn files on disk into interchange issue documents, without touching the database.
+
+Three formats come in: raw e-paper page text (`page`), interchange JSON (`json`, one document,
+a list of them, or JSON lines) and the PFR tagged corpus (`pfr`). Every problem is raised as
+InputError with one line naming the file and, where it can, the line or JSON path.
+"""
+
+import json
+import lzma
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive.ingest import DecodeError, decode_bytes, parse_page
+from archive.ingest.interchange import InterchangeError, issue_document, validate_issue
+from archive.sources import from_file_name, paper_identity
+
+FORMATS = ("auto", "page", "json", "pfr")
+PFR_LINE = re.compile(rb"^\s*\d{8}-\d{2}-\d{3}-\d{3}/m\s")
+
+# A page of e-paper text is tens of kilobytes; anything this big is not one page.
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+# Interchange JSON may carry a whole exported archive.
+MAX_JSON_BYTES = 512 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """A file that cannot be ingested; str() is one line a person can act on."""
+
+
+@dataclass
+class Parsed:
+    """Documents ready to store, and the raw text of each page keyed by (date, page)."""
+
+    documents: list = field(default_factory=list)
+    source_texts: dict = field(default_factory=dict)
+
+
+def detect_format(path, head):
+    """Guess a file's format from its name and first bytes."""
+    name = Path(path).name.lower().removesuffix(".xz")
+    if name.endswith((".json", ".jsonl")):
+        return "json"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        return "json"
+    if PFR_LINE.match(stripped):
+        return "pfr"
+    return "page"
+
+
+def read_bytes(path, limit):
+    path = Path(path)
+    try:
+        if path.name.endswith(".xz"):
+            with lzma.open(path) as handle:
+                data = handle.read(limit + 1)
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except (OSError, lzma.LZMAError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB, refused")
+    return data
+
+
+def read_documents(path, *, fmt="auto", paper=None, date=None, page=None, known_names=()):
+    """Parse one file into interchange documents (validated), or raise InputError."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise InputError(f"{path}: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "auto":
+        fmt = detect_format(path, read_bytes(path, MAX_JSON_BYTES)[:4096])
+    if fmt == "pfr":
+        return _read_pfr(path)
+    if fmt == "json":
+        return _read_json(path)
+    return _read_page(path, paper=paper, date=date, page=page, known_names=known_names)
+
+
+def _read_page(path, *, paper, date, page, known_names):
+    doc, text = page_document(path, paper=paper, date=date, page=page, known_names=known_names)
+    _validate(path, doc)
+    return Parsed([doc], {(doc["issue"]["date"], doc["pages"][0]["number"]): text})
+
+
+def page_document(path, *, paper=None, date=None, page=None, known_names=(), strict=True):
+    """Parse one page file into an issue document holding that page; returns (doc, text).
+
+    Paper, date and page come from the arguments, else from the file name. With
+    strict=False (parse_page, which stores nothing) unknown values stay empty or null.
+    """
+    data = read_bytes(path, MAX_PAGE_BYTES)
+    try:
+        text = decode_bytes(data, filename=str(path))
+    except DecodeError as exc:
+        raise InputError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty (no page text)")
+    named = from_file_name(path)
+    paper_name, paper_slug = paper_identity(paper or named.paper_slug or "")
+    date = date or named.date
+    number = page or named.page
+    if strict and not paper_name:
+        raise InputError(
+            f"{path}: which paper? pass --paper, or name the file like jzrb-2020-01-27-p1.txt"
+        )
+    if strict and date is None:
+        raise InputError(
+            f"{path}: which date? pass --date YYYY-MM-DD, or name the file like "
+            "jzrb-2020-01-27-p1.txt"
+        )
+    if strict and number is None:
+        raise InputError(f"{path}: which page? pass --page N, or end the file name with -p1")
+    parsed = parse_page(text, page_number=number, known_names=known_names)
+    iso = date.isoformat() if date else None
+    return issue_document(paper_name, paper_slug, iso, None, [parsed]), text
+
+
+def _read_json(path):
+    data = read_bytes(path, MAX_JSON_BYTES)
+    try:
+        text = decode_bytes(data, filename=str(path))
+    except DecodeError as exc:
+        raise InputError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty (no JSON)")
+    documents = []
+    stripped = text.lstrip()
+    if stripped.startswith("{") and "\n{" in stripped.rstrip():
+        # JSON lines: one issue per line.
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                documents.append(_loads(path, line, line_offset=number))
+    else:
+        loaded = _loads(path, text)
+        documents = loaded if isinstance(loaded, list) else [loaded]
+    for index, doc in enumerate(documents):
+        _validate(path, doc, prefix=f"[{index}]" if len(documents) > 1 else "")
+    return Parsed(documents, {})
+
+
+def _loads(path, text, line_offset=None):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = line_offset if line_offset is not None else exc.lineno
+        raise InputError(f"{path}: line {line}: malformed JSON ({exc.msg})") from None
+
+
+def _validate(path, doc, prefix=""):
+    try:
+        validate_issue(doc)
+    except InterchangeError as exc:
+        raise InputError(f"{path}: {prefix}{exc}") from None
+
+
+def _read_pfr(path):
+    from archive.ingest.pfr import read_pfr
+
+    try:
+        documents = list(read_pfr(path))
+    except (ValueError, UnicodeDecodeError, OSError, lzma.LZMAError) as exc:
+        raise InputError(f"{path}: not a readable PFR corpus file ({exc})") from None
+    if not documents:
+        raise InputError(f"{path}: no PFR paragraphs found")
+    for index, doc in enumerate(documents):
+        _validate(path, doc, prefix=f"[{index}]")
+    return Parsed(documents, {})
+
+
+def dumps(data):
+    """JSON as the archive writes it: UTF-8 Chinese, not \\u escapes."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

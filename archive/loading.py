@@ -1,0 +1,349 @@
+"""The one place that turns parsed pages (interchange JSON) into rows, and rows back into JSON.
+
+Each issue is stored inside one transaction: a page that is ingested again replaces the old
+one whole, and a failure leaves the archive exactly as it was. The search index follows the
+database once the transaction has committed, one index writer per stored issue.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+
+
+class LoadError(ValueError):
+    """Input that cannot be stored; the message says what and where."""
+
+
+@dataclass
+class LoadResult:
+    issues: int = 0
+    pages: int = 0
+    articles: int = 0
+    flagged: int = 0
+    article_ids: list = field(default_factory=list)
+    removed_ids: list = field(default_factory=list)
+
+    def add(self, other):
+        self.issues += other.issues
+        self.pages += other.pages
+        self.articles += other.articles
+        self.flagged += other.flagged
+        self.article_ids += other.article_ids
+        self.removed_ids += other.removed_ids
+
+    def summary(self):
+        return (
+            f"{self.issues} 期 {self.pages} 版 {self.articles} 篇；"
+            f"待审 {self.flagged} 篇 (issues={self.issues} pages={self.pages} "
+            f"articles={self.articles} flagged={self.flagged})"
+        )
+
+
+def load_issue(doc, *, publish=True, source_texts=None, index=True):
+    """Store one interchange issue document; pages it names replace the stored ones.
+
+    `source_texts` maps a page number to the raw page text it was parsed from, kept on the
+    page so staff can compare. Returns a LoadResult.
+    """
+    from archive.ingest.interchange import InterchangeError, validate_issue
+
+    try:
+        validate_issue(doc)
+    except InterchangeError as exc:
+        raise LoadError(str(exc)) from exc
+    source_texts = source_texts or {}
+    with transaction.atomic():
+        newspaper = _newspaper(doc["paper"])
+        issue_info = doc["issue"]
+        issue, _ = Issue.objects.get_or_create(
+            newspaper=newspaper, date=datetime.date.fromisoformat(issue_info["date"])
+        )
+        if issue_info.get("number") is not None and issue.number != issue_info["number"]:
+            issue.number = issue_info["number"]
+            issue.save(update_fields=["number"])
+        result = LoadResult(issues=1)
+        people = _PersonCache()
+        people.preload(_names_in(doc))
+        for page_doc in doc["pages"]:
+            page_result = _replace_page(
+                issue, page_doc, publish, source_texts.get(page_doc["number"], ""), people
+            )
+            result.add(page_result)
+        _link_continuations(issue)
+        if index:
+            ids, removed = list(result.article_ids), list(result.removed_ids)
+            transaction.on_commit(lambda: _index_after_commit(ids, removed))
+    return result
+
+
+def _newspaper(paper):
+    name = paper["name"].strip()
+    slug = (paper.get("slug") or "").strip() or slugify(name, allow_unicode=False) or "paper"
+    newspaper = Newspaper.objects.filter(slug=slug).first()
+    if newspaper is None:
+        newspaper = Newspaper.objects.create(name=name, slug=slug, place=paper.get("place", ""))
+    elif newspaper.name != name:
+        raise LoadError(f"paper.slug {slug!r} already belongs to {newspaper.name!r}, not {name!r}")
+    return newspaper
+
+
+def _replace_page(issue, page_doc, publish, source_text, people):
+    result = LoadResult(pages=1)
+    old = Page.objects.filter(issue=issue, number=page_doc["number"]).first()
+    if old is not None:
+        result.removed_ids = list(old.articles.values_list("pk", flat=True))
+        old.delete()
+    page = Page.objects.create(
+        issue=issue,
+        number=page_doc["number"],
+        name=page_doc.get("name") or "",
+        source_text=source_text,
+    )
+    articles = [
+        _article_row(page, order, art, publish)
+        for order, art in enumerate(page_doc.get("articles", []), start=1)
+    ]
+    Article.objects.bulk_create(articles)
+    # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35; fetch them otherwise.
+    if any(a.pk is None for a in articles):
+        articles = list(page.articles.order_by("order"))
+    mentions = []
+    for article, art in zip(articles, page_doc.get("articles", []), strict=True):
+        for order, name in enumerate(art.get("reporters", [])):
+            mentions.append(
+                Mention(article=article, person=people.get(name), is_reporter=True, order=order)
+            )
+        for order, person in enumerate(art.get("persons", [])):
+            mentions.append(
+                Mention(
+                    article=article,
+                    person=people.get(person["name"]),
+                    roles=list(person.get("roles", [])),
+                    order=order,
+                )
+            )
+    people.flush()
+    for mention in mentions:
+        mention.person_id = mention.person.pk
+    Mention.objects.bulk_create(mentions, ignore_conflicts=True)
+    result.articles = len(articles)
+    result.flagged = sum(1 for a in articles if a.review)
+    result.article_ids = [a.pk for a in articles]
+    return result
+
+
+def _article_row(page, order, art, publish):
+    to, frm = art.get("continued_to") or {}, art.get("continued_from") or {}
+    return Article(
+        page=page,
+        order=order,
+        kind=art.get("kind") or Article.Kind.ARTICLE,
+        kicker=art.get("kicker", ""),
+        title=art.get("title", ""),
+        subtitle=art.get("subtitle", ""),
+        source=art.get("source", ""),
+        dateline=art.get("dateline", ""),
+        paragraphs=list(art.get("paragraphs", [])),
+        editor_code=art.get("editor_code", ""),
+        jump_to_page=to.get("page"),
+        jump_to_marker=to.get("marker", ""),
+        jump_from_page=frm.get("page"),
+        jump_from_marker=frm.get("marker", ""),
+        review=list(art.get("review", [])),
+        published=publish,
+    )
+
+
+def _names_in(doc):
+    names = set()
+    for page in doc["pages"]:
+        for art in page.get("articles", []):
+            names.update(n.strip() for n in art.get("reporters", []))
+            names.update(p["name"].strip() for p in art.get("persons", []))
+    return names
+
+
+class _PersonCache:
+    """Persons by name for one load: existing rows fetched once, new ones created in bulk."""
+
+    def __init__(self):
+        self.by_name = {}
+        self.pending = {}
+
+    def preload(self, names):
+        self.by_name.update(Person.objects.in_bulk(list(names), field_name="name"))
+
+    def get(self, name):
+        name = name.strip()
+        if name in self.by_name:
+            return self.by_name[name]
+        person = self.pending.get(name) or Person(name=name)
+        self.pending[name] = person
+        return person
+
+    def flush(self):
+        if not self.pending:
+            return
+        taken = set()
+        for person in self.pending.values():
+            person.slug = _free_slug(person.name, taken)
+            taken.add(person.slug)
+            person.sort_key = pinyin_sort_key(person.name)
+        Person.objects.bulk_create(self.pending.values())
+        created = Person.objects.filter(name__in=list(self.pending))
+        for person in created:
+            self.by_name[person.name] = person
+        for name, person in self.pending.items():
+            person.pk = self.by_name[name].pk
+        self.pending = {}
+
+
+def _free_slug(name, taken=()):
+    base = slugify(name, allow_unicode=True) or "person"
+    slug, n = base, 1
+    while slug in taken or Person.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _link_continuations(issue):
+    """Join the parts of continued articles both ways, whichever page arrived first.
+
+    （下转第二版③） on page 1 and （上接第一版③） on page 2 name each other by page and marker.
+    """
+    articles = list(
+        Article.objects.filter(page__issue=issue).select_related("page").order_by("page__number")
+    )
+    continued_from = {
+        (a.jump_from_page, a.jump_from_marker, a.page.number): a
+        for a in articles
+        if a.jump_from_page
+    }
+    for first in articles:
+        if not first.jump_to_page:
+            continue
+        second = continued_from.get((first.page.number, first.jump_to_marker, first.jump_to_page))
+        if second is None:
+            second = continued_from.get((first.page.number, "", first.jump_to_page))
+        target = second.pk if second else None
+        if first.continuation_id != target:
+            if target:
+                Article.objects.filter(continuation_id=target).exclude(pk=first.pk).update(
+                    continuation=None
+                )
+            Article.objects.filter(pk=first.pk).update(continuation_id=target)
+
+
+def _index_after_commit(article_ids, removed_ids):
+    from archive.search.indexing import index_articles, remove_articles
+
+    gone = set(removed_ids) - set(article_ids)
+    if gone:
+        remove_articles(sorted(gone))
+    if article_ids:
+        index_articles(article_ids)
+
+
+def reindex_articles(article_ids):
+    """After an edit in the admin: bring these articles' index entries up to date."""
+    from archive.search.indexing import index_articles
+
+    index_articles(list(article_ids))
+
+
+def set_published(queryset, published):
+    ids = list(queryset.values_list("pk", flat=True))
+    count = Article.objects.filter(pk__in=ids).update(published=published)
+    transaction.on_commit(lambda: reindex_articles(ids))
+    return count
+
+
+def delete_articles(queryset):
+    from archive.search.indexing import remove_articles
+
+    ids = list(queryset.values_list("pk", flat=True))
+    with transaction.atomic():
+        Article.objects.filter(pk__in=ids).delete()
+        transaction.on_commit(lambda: remove_articles(ids))
+    return len(ids)
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def article_document(article):
+    """One stored article as interchange JSON, with its id and url.
+
+    Needs the article's mentions with persons prefetched to stay at one query per page.
+    """
+    mentions = list(article.mentions.all())
+    reporters = [m.person.name for m in sorted(mentions, key=lambda m: m.order) if m.is_reporter]
+    persons = [
+        {"name": m.person.name, "roles": list(m.roles)}
+        for m in sorted(mentions, key=lambda m: m.order)
+        if not m.is_reporter
+    ]
+    return {
+        "id": article.pk,
+        "url": article.get_absolute_url(),
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "source": article.source,
+        "dateline": article.dateline,
+        "reporters": reporters,
+        "paragraphs": list(article.paragraphs),
+        "continued_to": _jump(article.jump_to_page, article.jump_to_marker),
+        "continued_from": _jump(article.jump_from_page, article.jump_from_marker),
+        "editor_code": article.editor_code,
+        "persons": persons,
+        "review": list(article.review),
+    }
+
+
+def _jump(page, marker):
+    return {"page": page, "marker": marker} if page else None
+
+
+def issue_document(issue, *, published_only=False):
+    """One stored issue as an interchange document."""
+    articles = (
+        Article.objects.filter(page__issue=issue)
+        .select_related("page__issue__newspaper")
+        .prefetch_related("mentions__person")
+        .order_by("page__number", "order")
+    )
+    if published_only:
+        articles = articles.filter(published=True)
+    by_page = {}
+    for article in articles:
+        by_page.setdefault(article.page_id, []).append(article_document(article))
+    pages = [
+        {"number": page.number, "name": page.name, "articles": by_page.get(page.pk, [])}
+        for page in issue.pages.order_by("number")
+    ]
+    return {
+        "format": "newspaper-issue/1",
+        "paper": {"name": issue.newspaper.name, "slug": issue.newspaper.slug},
+        "issue": {"date": issue.date.isoformat(), "number": issue.number},
+        "pages": pages,
+    }
+
+
+def export_issues(*, paper=None, date_from=None, date_to=None):
+    """Every stored issue matching the filters, oldest first, as interchange documents."""
+    issues = Issue.objects.select_related("newspaper").order_by("newspaper__slug", "date")
+    if paper:
+        issues = issues.filter(newspaper__slug=paper)
+    if date_from:
+        issues = issues.filter(date__gte=date_from)
+    if date_to:
+        issues = issues.filter(date__lte=date_to)
+    for issue in issues.iterator(chunk_size=50):
+        yield issue_document(issue)

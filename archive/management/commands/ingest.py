@@ -1,0 +1,68 @@
+"""python manage.py ingest PATH... [--paper] [--date] [--page] [--format] [--draft]."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from archive.inputs import FORMATS, InputError, read_documents
+from archive.loading import LoadError, LoadResult, load_issue
+from archive.management.commands._options import iso_date, page_number
+from archive.models import Person
+
+
+class Command(BaseCommand):
+    help = (
+        "Store page text, interchange JSON or the PFR corpus. A page ingested again replaces "
+        "the stored one; any failure leaves the archive as it was."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--paper", help="paper short name (jzrb) or full name (焦作日报)")
+        parser.add_argument("--date", type=iso_date, help="issue date, YYYY-MM-DD")
+        parser.add_argument("--page", type=page_number, help="page number")
+        parser.add_argument("--format", choices=FORMATS, default="auto", dest="fmt")
+        parser.add_argument(
+            "--draft", action="store_true", help="keep for review in the admin, do not publish"
+        )
+
+    def handle(self, *args, **options):
+        known_names = list(Person.objects.values_list("name", flat=True))
+        batches = []
+        # Parse everything first: a bad file stops the run before anything is written.
+        for path in options["paths"]:
+            try:
+                batches.append(
+                    read_documents(
+                        path,
+                        fmt=options["fmt"],
+                        paper=options["paper"],
+                        date=options["date"],
+                        page=options["page"],
+                        known_names=known_names,
+                    )
+                )
+            except InputError as exc:
+                raise CommandError(str(exc)) from None
+        total = LoadResult()
+        try:
+            with transaction.atomic():
+                for batch in batches:
+                    for doc in batch.documents:
+                        date = doc["issue"]["date"]
+                        texts = {n: t for (d, n), t in batch.source_texts.items() if d == date}
+                        total.add(
+                            load_issue(
+                                doc, publish=not options["draft"], source_texts=texts, index=False
+                            )
+                        )
+        except LoadError as exc:
+            raise CommandError(str(exc)) from None
+        self._index(total)
+        self.stdout.write(f"已入库 {total.summary()}")
+        if total.flagged:
+            self.stdout.write(f"{total.flagged} 篇有待审原因，请在管理后台复核。")
+
+    def _index(self, total):
+        from archive.loading import _index_after_commit
+
+        _index_after_commit(total.article_ids, total.removed_ids)

@@ -1,0 +1,51 @@
+"""The archive's URLs: stable, readable permalinks from paper down to article."""
+
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from archive import converters
+from archive.views import api, browse, search
+
+register_converter(converters.IsoDateConverter, "isodate")
+
+
+archive_patterns = [
+    # /
+    path("", browse.home, name="home"),
+    # /search/?q=王小平
+    path("search/", search.search_page, name="search"),
+    # /people/
+    path("people/", browse.people_index, name="people"),
+    # /people/王小平/
+    path("people/<str:slug>/", browse.person_detail, name="person"),
+    # /healthz
+    path("healthz", api.healthz, name="healthz"),
+    # /api/search?q=防控
+    path("api/search", api.search, name="api-search"),
+    # /api/issues/jzrb/2020-01-27
+    path("api/issues/<slug:paper>/<isodate:date>", api.issue_detail, name="api-issue"),
+    # /api/articles/17
+    path("api/articles/<int:article_id>", api.article_detail, name="api-article"),
+    # /jzrb/
+    path("<slug:paper>/", browse.paper_detail, name="paper"),
+    # /jzrb/2020/
+    path("<slug:paper>/<int:year>/", browse.paper_year, name="paper-year"),
+    # /jzrb/2020/01/
+    path("<slug:paper>/<int:year>/<int:month>/", browse.paper_month, name="paper-month"),
+    # /jzrb/2020-01-27/
+    path("<slug:paper>/<isodate:date>/", browse.issue_detail, name="issue"),
+    # /jzrb/2020-01-27/1/
+    path("<slug:paper>/<isodate:date>/<int:page>/", browse.page_detail, name="page"),
+    # /jzrb/2020-01-27/1/17/
+    path(
+        "<slug:paper>/<isodate:date>/<int:page>/<int:article_id>/",
+        browse.article_detail,
+        name="article",
+    ),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("robots.txt", browse.robots_txt, name="robots"),
+    path("", include((archive_patterns, "archive"))),
+]

@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own data folder and a throwaway search index."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED = REPO / "fixtures" / "jzrb-2020-01-27-p1.txt"
+CORPUS_GBK = SHARED / "corpus" / "pfr_199801.gbk.txt.xz"
+
+
+@pytest.fixture(autouse=True)
+def search_index(settings, tmp_path):
+    """A fresh Whoosh index per test, so tests never see each other's documents."""
+    from haystack import connections
+
+    path = tmp_path / "index"
+    settings.HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"],
+            "PATH": str(path),
+        }
+    }
+    connections.connections_info = settings.HAYSTACK_CONNECTIONS
+    connections.thread_local.connections = {}
+    yield path
+    connections.thread_local.connections = {}
+
+
+@pytest.fixture
+def seed_text():
+    return SEED.read_text(encoding="utf-8")
+
+
+def corpus_available():
+    return CORPUS_GBK.exists()
