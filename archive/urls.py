@@ -1,10 +1,13 @@
 """The archive's URLs: stable, readable permalinks from paper down to article."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
 from archive import converters
-from archive.views import api, browse, search
+from archive.feeds import NewIssuesFeed
+from archive.sitemaps import SITEMAPS
+from archive.views import api, browse, search, staff
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -18,6 +21,8 @@ archive_patterns = [
     path("people/", browse.people_index, name="people"),
     # /people/王小平/
     path("people/<str:slug>/", browse.person_detail, name="person"),
+    # /feeds/issues/
+    path("feeds/issues/", NewIssuesFeed(), name="feed-issues"),
     # /healthz
     path("healthz", api.healthz, name="healthz"),
     # /api/search?q=防控
@@ -45,7 +50,11 @@ archive_patterns = [
 ]
 
 urlpatterns = [
+    # /admin/ingest/ — staff upload a page, review the parse, publish
+    path("admin/ingest/", staff.ingest_page, name="admin-ingest"),
     path("admin/", admin.site.urls),
     path("robots.txt", browse.robots_txt, name="robots"),
+    # /sitemap.xml
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include((archive_patterns, "archive"))),
 ]

@@ -11,6 +11,15 @@ CORPUS_GBK = SHARED / "corpus" / "pfr_199801.gbk.txt.xz"
 
 
 @pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests serve static files from static/ directly; no collectstatic manifest needed."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def search_index(settings, tmp_path):
     """A fresh Whoosh index per test, so tests never see each other's documents."""
     from haystack import connections

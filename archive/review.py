@@ -1,0 +1,130 @@
+"""Staff corrections to a parsed page before it is stored. Plain Python, no Django.
+
+A parsed page travels between review screens as its interchange dict (plus each item's
+`source_lines`); these functions apply what staff changed: headline parts, kind, paragraphs,
+merging an item into the one before it, or splitting an item at a paragraph.
+"""
+
+EDITABLE = ("kind", "kicker", "title", "subtitle", "source", "dateline", "editor_code")
+KINDS = ("article", "notice", "brief", "photo", "other")
+
+
+def apply_edits(page, edits):
+    """Apply per-item field edits: {index: {"title": "…", "paragraphs": "…"}} → new page dict.
+
+    >>> page = {"number": 1, "name": "", "articles": [{"title": "", "review": ["no headline found"]}]}
+    >>> apply_edits(page, {0: {"title": "王小平到马村区督导检查疫情防控工作"}})["articles"][0]
+    {'title': '王小平到马村区督导检查疫情防控工作', 'review': []}
+
+    Giving a headline clears the "no headline found" flag: a person has looked.
+    """
+    articles = [dict(a) for a in page.get("articles", [])]
+    for index, changes in edits.items():
+        if not 0 <= index < len(articles):
+            continue
+        article = articles[index]
+        for name in EDITABLE:
+            if name in changes:
+                value = str(changes[name]).strip()
+                if name == "kind" and value not in KINDS:
+                    continue
+                article[name] = value
+        if "paragraphs" in changes:
+            article["paragraphs"] = split_paragraphs(changes["paragraphs"])
+        if article.get("title"):
+            article["review"] = [r for r in article.get("review", []) if r != "no headline found"]
+    return {**page, "articles": articles}
+
+
+def split_paragraphs(text):
+    """Paragraphs typed in a text box, one per line: blank lines and line ends separate them."""
+    return [line.strip() for line in str(text).replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def merge_with_previous(page, index):
+    """Join item `index` onto the item before it (the parser split one article in two).
+
+    The earlier item keeps its headline unless it had none; paragraphs, persons and
+    reporters are concatenated; the later item's jump out and editor code win.
+    """
+    articles = [dict(a) for a in page.get("articles", [])]
+    if not 1 <= index < len(articles):
+        return page
+    first, second = articles[index - 1], articles.pop(index)
+    for name in ("kicker", "title", "subtitle", "source", "dateline"):
+        if not first.get(name) and second.get(name):
+            first[name] = second[name]
+    first["paragraphs"] = list(first.get("paragraphs", [])) + list(second.get("paragraphs", []))
+    first["reporters"] = _union(first.get("reporters", []), second.get("reporters", []))
+    first["persons"] = _merge_persons(first.get("persons", []), second.get("persons", []))
+    first["continued_to"] = second.get("continued_to") or first.get("continued_to")
+    first["editor_code"] = second.get("editor_code") or first.get("editor_code", "")
+    first["review"] = _union(first.get("review", []), second.get("review", []))
+    if first.get("title"):
+        first["review"] = [r for r in first["review"] if r != "no headline found"]
+    first["source_lines"] = _span(first.get("source_lines"), second.get("source_lines"))
+    return {**page, "articles": articles}
+
+
+def split_at(page, index, paragraph):
+    """Split item `index` before its paragraph number `paragraph` (1-based) into two items.
+
+    The new second item starts without a headline and is flagged for review.
+    """
+    articles = [dict(a) for a in page.get("articles", [])]
+    if not 0 <= index < len(articles):
+        return page
+    article = articles[index]
+    paragraphs = list(article.get("paragraphs", []))
+    if not 1 <= paragraph < len(paragraphs):
+        return page
+    second = {
+        "kind": article.get("kind", "article"),
+        "kicker": "",
+        "title": "",
+        "subtitle": "",
+        "source": "",
+        "dateline": "",
+        "reporters": [],
+        "paragraphs": paragraphs[paragraph:],
+        "continued_to": article.get("continued_to"),
+        "continued_from": None,
+        "editor_code": article.get("editor_code", ""),
+        "persons": [],
+        "review": ["no headline found"],
+        "source_lines": article.get("source_lines"),
+    }
+    article["paragraphs"] = paragraphs[:paragraph]
+    article["continued_to"] = None
+    article["editor_code"] = ""
+    articles.insert(index + 1, second)
+    return {**page, "articles": articles}
+
+
+def _union(first, second):
+    return list(dict.fromkeys(list(first) + list(second)))
+
+
+def _merge_persons(first, second):
+    merged = {p["name"]: {"name": p["name"], "roles": list(p.get("roles", []))} for p in first}
+    for person in second:
+        entry = merged.setdefault(person["name"], {"name": person["name"], "roles": []})
+        entry["roles"] = _union(entry["roles"], person.get("roles", []))
+    return list(merged.values())
+
+
+def _span(a, b):
+    spans = [tuple(s) for s in (a, b) if s and len(s) == 2 and s[0]]
+    if not spans:
+        return a
+    return [min(s[0] for s in spans), max(s[1] for s in spans)]
+
+
+def strip_review_fields(page):
+    """The page as interchange JSON: drop the helper field `source_lines`."""
+    return {
+        **page,
+        "articles": [
+            {k: v for k, v in a.items() if k != "source_lines"} for a in page.get("articles", [])
+        ],
+    }

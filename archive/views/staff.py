@@ -1,0 +1,134 @@
+"""Staff ingestion in the admin: upload or paste a page, review the parse, fix, then publish.
+
+Nothing is written until staff confirm; the parsed page travels between screens as JSON in
+the form and is validated again before it is stored.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from archive import review
+from archive.admin_forms import PageUploadForm
+from archive.ingest import DecodeError, decode_bytes, parse_page
+from archive.ingest.interchange import issue_document
+from archive.loading import LoadError, load_issue
+from archive.models import Person
+
+
+@staff_member_required
+def ingest_page(request):
+    """/admin/ingest/ — step 1: the form; step 2 (preview): the parse beside its source."""
+    if not request.user.has_perm("archive.add_article"):
+        raise PermissionDenied
+    if request.method == "POST" and "state" in request.POST:
+        return _review_step(request)
+    form = PageUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = _page_text(form)
+        except DecodeError as exc:
+            form.add_error("upload", f"无法识别文件编码：{exc}")
+        else:
+            parsed = parse_page(
+                text,
+                page_number=form.cleaned_data["page"],
+                known_names=Person.objects.values_list("name", flat=True),
+            )
+            page = parsed.to_dict()
+            page["name"] = form.cleaned_data["page_name"]
+            for article, item in zip(page["articles"], parsed.articles, strict=True):
+                article["source_lines"] = list(item.source_lines)
+            state = _state(form, text, page)
+            return _render_review(request, state)
+    return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
+
+
+def _page_text(form):
+    upload = form.cleaned_data.get("upload")
+    if upload:
+        return decode_bytes(upload.read(), filename=upload.name)
+    return form.cleaned_data["text"].replace("\r\n", "\n")
+
+
+def _state(form, text, page):
+    name, slug = form.paper_identity()
+    return {
+        "paper": {"name": name, "slug": slug},
+        "date": form.cleaned_data["date"].isoformat(),
+        "text": text,
+        "page": page,
+    }
+
+
+def _review_step(request):
+    try:
+        state = json.loads(request.POST["state"])
+        page = state["page"]
+    except (ValueError, KeyError, TypeError):
+        messages.error(request, "审核数据已损坏，请重新上传。")
+        return redirect("admin-ingest")
+    page = review.apply_edits(page, _edits(request.POST, len(page.get("articles", []))))
+    action = request.POST.get("action", "")
+    if action.startswith("merge-"):
+        page = review.merge_with_previous(page, _int(action[6:]))
+    elif action.startswith("split-"):
+        index = _int(action[6:])
+        page = review.split_at(page, index, _int(request.POST.get(f"item-{index}-split-at")))
+    state["page"] = page
+    if action in {"publish", "draft"}:
+        return _store(request, state, publish=action == "publish")
+    return _render_review(request, state)
+
+
+def _edits(post, count):
+    fields = (*review.EDITABLE, "paragraphs")
+    return {
+        i: {name: post[f"item-{i}-{name}"] for name in fields if f"item-{i}-{name}" in post}
+        for i in range(count)
+    }
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _store(request, state, *, publish):
+    page = review.strip_review_fields(state["page"])
+    doc = issue_document(
+        state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
+    )
+    try:
+        result = load_issue(doc, publish=publish, source_texts={page["number"]: state["text"]})
+    except LoadError as exc:
+        messages.error(request, f"未能入库：{exc}")
+        return _render_review(request, state)
+    verb = "已发布" if publish else "已存为草稿"
+    messages.success(request, f"{verb}：{result.articles} 篇文章，{result.flagged} 篇待审。")
+    return redirect("admin:archive_article_changelist")
+
+
+def _render_review(request, state):
+    lines = state["text"].split("\n")
+    items = []
+    for index, article in enumerate(state["page"].get("articles", [])):
+        start, end = (article.get("source_lines") or [0, 0])[:2]
+        source = [(n, lines[n - 1]) for n in range(max(start, 1), min(end, len(lines)) + 1)]
+        items.append({"index": index, "article": article, "source": source})
+    context = _admin_context(
+        request, state=state, state_json=json.dumps(state, ensure_ascii=False), items=items
+    )
+    context["kinds"] = review.KINDS
+    return render(request, "admin/archive/ingest_review.html", context)
+
+
+def _admin_context(request, **extra):
+    from django.contrib import admin
+
+    return {**admin.site.each_context(request), "title": "上传版面", **extra}
