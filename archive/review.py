@@ -67,7 +67,7 @@ def merge_with_previous(page, index):
 
 
 def split_at(page, index, paragraph):
-    """Split item `index` before its paragraph number `paragraph` (1-based) into two items.
+    """Split item `index` into two: the first keeps `paragraph` paragraphs, the rest move on.
 
     The new second item starts without a headline and is flagged for review.
     """

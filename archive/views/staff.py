@@ -77,7 +77,9 @@ def _review_step(request):
         page = review.merge_with_previous(page, _int(action[6:]))
     elif action.startswith("split-"):
         index = _int(action[6:])
-        page = review.split_at(page, index, _int(request.POST.get(f"item-{index}-split-at")))
+        # Staff name the paragraph that starts the new item; the first part keeps those before.
+        starts = _int(request.POST.get(f"item-{index}-split-at"))
+        page = review.split_at(page, index, starts - 1)
     state["page"] = page
     if action in {"publish", "draft"}:
         return _store(request, state, publish=action == "publish")

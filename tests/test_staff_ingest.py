@@ -1,0 +1,136 @@
+"""Staff ingestion in the admin: upload, review beside the source, fix, publish; nothing early."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from archive.models import Article, Issue, Newspaper
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/ingest/"
+
+
+@pytest.fixture
+def staff(client):
+    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
+    return client
+
+
+@pytest.fixture
+def paper():
+    return Newspaper.objects.create(name="焦作日报", slug="jzrb", place="河南焦作")
+
+
+def upload(staff, paper, content=None, **extra):
+    content = SEED.read_bytes() if content is None else content
+    data = {"paper": paper.pk, "date": "2020-01-27", "page": 1, "page_name": "要闻"}
+    data.update(extra)
+    data["upload"] = SimpleUploadedFile("jzrb-2020-01-27-p1.txt", content)
+    return staff.post(URL, data)
+
+
+def state_of(response):
+    return response.context["state_json"]
+
+
+def test_the_preview_shows_items_beside_their_source_lines_and_writes_nothing(staff, paper):
+    response = upload(staff, paper)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert len(response.context["items"]) == 9
+    assert "本报讯（记者杨丽娜、姚广" in page  # a source line, shown beside its item
+    assert "no headline found" in page  # review flags are shown
+    assert not Issue.objects.exists()
+
+
+def test_staff_can_fix_a_headline_and_publish(staff, paper):
+    preview = upload(staff, paper)
+    response = staff.post(
+        URL,
+        {
+            "state": state_of(preview),
+            "item-1-title": "我市召开新型冠状病毒感染的肺炎疫情防控电视电话会议",
+            "action": "publish",
+        },
+    )
+    assert response.status_code == 302
+    second = Article.objects.get(order=2)
+    assert second.title == "我市召开新型冠状病毒感染的肺炎疫情防控电视电话会议"
+    assert "no headline found" not in second.review
+    assert Article.objects.filter(published=True).count() == 9
+
+
+def test_staff_can_merge_an_item_into_the_one_before(staff, paper):
+    preview = upload(staff, paper)
+    merged = staff.post(URL, {"state": state_of(preview), "action": "merge-2"})
+    assert len(merged.context["items"]) == 8
+    staff.post(URL, {"state": state_of(merged), "action": "draft"})
+    assert Article.objects.count() == 8
+    assert not Article.objects.filter(published=True).exists()
+
+
+def test_staff_can_split_an_item_at_a_paragraph(staff, paper):
+    preview = upload(staff, paper)
+    first = json.loads(state_of(preview))["page"]["articles"][0]
+    split = staff.post(
+        URL, {"state": state_of(preview), "action": "split-0", "item-0-split-at": "2"}
+    )
+    items = split.context["items"]
+    assert len(items) == 10
+    assert items[0]["article"]["paragraphs"] == first["paragraphs"][:1]
+    assert items[1]["article"]["paragraphs"] == first["paragraphs"][1:]
+    assert not Issue.objects.exists()
+
+
+def test_a_pasted_page_works_like_an_upload(staff, paper):
+    response = staff.post(
+        URL,
+        {
+            "paper": paper.pk,
+            "date": "2020-01-27",
+            "page": 1,
+            "text": SEED.read_text(encoding="utf-8"),
+        },
+    )
+    assert len(response.context["items"]) == 9
+
+
+def test_an_undecodable_upload_is_a_clear_error_and_changes_nothing(staff, paper):
+    response = upload(staff, paper, content=b"\x00\xff\xfe\x89PNG" * 100)
+    assert response.status_code == 200
+    assert "无法识别文件编码" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_an_oversized_upload_is_refused(staff, paper, settings):
+    settings.MAX_UPLOAD_BYTES = 1000
+    response = upload(staff, paper)
+    assert "文件过大" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_corrupted_review_state_loses_nothing(staff, paper):
+    response = staff.post(URL, {"state": "{not json", "action": "publish"})
+    assert response.status_code == 302
+    assert not Issue.objects.exists()
+
+
+def test_an_invalid_edited_state_is_refused_with_the_json_path(staff, paper):
+    preview = upload(staff, paper)
+    state = json.loads(state_of(preview))
+    state["page"]["articles"][0]["paragraphs"] = "not a list"
+    response = staff.post(URL, {"state": json.dumps(state), "action": "publish"})
+    assert "未能入库" in response.content.decode()
+    assert "paragraphs" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_staff_without_the_add_article_permission_cannot_ingest(client):
+    user = User.objects.create_user("clerk", password="pw-for-tests", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(user)
+    assert client.get(URL).status_code == 403
