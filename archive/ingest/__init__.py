@@ -1,0 +1,137 @@
+"""Parse e-paper page text into articles: normalize → segment → reflow → people.
+
+>>> page = parse_page("本报讯（记者刘婧）1月24日上午，我市召开会议。①3\\n\\n王小平到马村区督导\\n检查疫情防控工作\\n")
+>>> a = page.articles[0]
+>>> (a.source, a.reporters, a.title, a.paragraphs, a.editor_code)
+('本报', ['刘婧'], '王小平到马村区督导 检查疫情防控工作', ['1月24日上午，我市召开会议。'], '①3')
+
+Plain Python with no Django imports, so it runs in tests, management commands and scripts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from archive.ingest.decode import DecodeError, decode_bytes
+from archive.ingest.headline import split_headline
+from archive.ingest.markers import render_byline
+from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
+from archive.ingest.normalize import normalize_text
+from archive.ingest.reflow import reflow
+from archive.ingest.render import BYLINE_PRINTED_AS
+from archive.ingest.segment import Segment, segment
+
+__all__ = [
+    "DecodeError",
+    "Jump",
+    "ParsedArticle",
+    "ParsedPage",
+    "PersonMention",
+    "decode_bytes",
+    "parse_page",
+]
+
+log = logging.getLogger(__name__)
+
+NO_HEADLINE = "no headline found"
+NO_BYLINE = "byline not recognised"
+
+
+def parse_page(
+    text: str, *, page_number: int | None = None, known_names: Iterable[str] = ()
+) -> ParsedPage:
+    """Parse one page's text; never raises on any ``str`` (a failure becomes a review note)."""
+    names = list(known_names)
+    page = ParsedPage(number=page_number)
+    try:
+        segments = segment(normalize_text(str(text).replace("\r\n", "\n").replace("\r", "\n")))
+    except Exception:  # a parser bug must not stop an ingest run; keep the text instead
+        log.exception("segmenting page %s failed", page_number)
+        return _fallback_page(page, str(text))
+    for seg in segments:
+        try:
+            page.articles.append(_article(seg, names))
+        except Exception:
+            log.exception("building an article on page %s failed", page_number)
+            page.articles.append(_fallback_article(seg))
+    return page
+
+
+def _article(seg: Segment, known_names: list[str]) -> ParsedArticle:
+    """A :class:`ParsedArticle` from a segment: headline split, body reflowed, people found."""
+    kicker, title, subtitle = split_headline(seg.headline)
+    flowed = reflow(seg.body)
+    article = ParsedArticle(
+        kind=seg.kind,
+        kicker=kicker,
+        title=title,
+        subtitle=subtitle,
+        paragraphs=flowed.paragraphs,
+        continued_to=seg.continued_to,
+        continued_from=seg.continued_from,
+        editor_code=seg.editor_code,
+        source_lines=(seg.first, seg.last),
+    )
+    if seg.byline:
+        article.source = seg.byline.source
+        article.dateline = seg.byline.dateline
+        article.reporters = list(seg.byline.reporters)
+    article.review = _review(seg, article) + flowed.review
+    article.persons = _persons(article, known_names)
+    return article
+
+
+def _review(seg: Segment, article: ParsedArticle) -> list[str]:
+    """Why a person should look at this item before it is published."""
+    notes = []
+    if not article.title:
+        notes.append(NO_HEADLINE)
+    if seg.byline is None and seg.continued_from is None and seg.kind == "article":
+        notes.append(NO_BYLINE)
+    if seg.byline:
+        printed = seg.byline.printed.replace(" ", "")
+        if printed != render_byline(article.source, article.dateline, article.reporters):
+            # The fields cannot print this byline back (通讯员, 据…, spaces); keep it here.
+            notes.append(BYLINE_PRINTED_AS + seg.byline.printed)
+    return notes
+
+
+def _persons(article: ParsedArticle, known_names: list[str]) -> list[PersonMention]:
+    """People the article mentions, from the people module (reporters excluded there)."""
+    from archive.ingest.people import extract_persons
+
+    try:
+        return list(
+            extract_persons(
+                article.paragraphs, reporters=article.reporters, known_names=known_names
+            )
+        )
+    except Exception:
+        log.exception("person extraction failed")
+        article.review.append("person extraction failed")
+        return []
+
+
+def _fallback_article(seg: Segment) -> ParsedArticle:
+    """Keep every character of a segment when building its article failed."""
+    lines = [ln.text for ln in seg.body if not ln.blank]
+    lines += [t for block in seg.headline for t in block]
+    return ParsedArticle(
+        kind="other",
+        paragraphs=["".join(lines)] if lines else [],
+        review=["parser error: text kept unparsed"],
+        source_lines=(seg.first, seg.last),
+    )
+
+
+def _fallback_page(page: ParsedPage, text: str) -> ParsedPage:
+    """The whole page as one unparsed item, so nothing is lost."""
+    body = "".join(text.split())
+    if body:
+        page.articles.append(
+            ParsedArticle(
+                kind="other", paragraphs=[body], review=["parser error: text kept unparsed"]
+            )
+        )
+    return page

@@ -1,0 +1,106 @@
+"""Name tables and the known-name gazetteer used by :mod:`archive.ingest.people`.
+
+>>> g = Gazetteer(["许立群", "苏来衣曼", "万里"], lambda w: w == "万里")
+>>> [(s, e, n) for s, e, n in g.find("本报记者许立群报道，苏来衣曼说")]
+[(4, 7, '许立群'), (10, 14, '苏来衣曼')]
+
+Tables: surnames, words the tagger wrongly calls names (``not_names.txt``, derived from the
+training dates of the PFR corpus), characters that spell transliterated foreign names and
+Japanese surnames. No corpus text is stored here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+# Single-character surnames: the 百家姓 ones still in use and common modern ones.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎"
+    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
+    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+    "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈"
+    "匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌"
+    "母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀"
+    "衣信展阴昝智幸奉植衡富尧闭由习回钮占拜"
+)
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤 "
+    "澹台 呼延 万俟 闻人 轩辕 公冶 太史 申屠 钟离 宗政 濮阳 淳于 单于 拓跋 完颜 司空 百里 东郭".split()
+)
+
+# Words the tagger calls names but are not (common words, abstractions, titles).
+NOT_NAMES = frozenset(
+    """谢谢 公正 文明 光辉 杜绝 家庭幸福 台湾独立 邓小平理论 毛泽东思想 马克思主义 列宁主义
+    高峰 黄金 金融 高新 万元 万人 万户 方便 安全 和平 宁静 红旗 白云 华人 江山 常委 书记 市长
+    主任 领导 同志 老师 先生 女士 主席 总理 于是 于此 向前 任何 任务 管理 关于 时间 时代 成为
+    成功 明确 明显 平安 平等 和谐 解放 方向 方面 方针 高度 高校 高速 高兴 周年 周边 周末 周到
+    马上 马路 张家口 武装 武警 石油 金融业 雷锋精神 司法 连续 连锁 程度 宋体 韩国 宁夏 海南
+    华北 华东 华南 华中 江南 江北 江苏 江西 黄河 长江 太平洋 明天 今天 叶子 梅花 兰花 金牌 银牌
+    钟声 钱包 龙头 雷雨 温暖 温度 温和 康复 康乐 华侨 白皮书 朱红 红军 安居 安康 包括 包装 应当
+    应该 卫生 卫星 全面 全体 全国 全党 全军 全省 全市 国家 国务 国际 国内 国外 戴高乐 平原 平台
+    向着 向来 于都 宫殿 柏林 党员 党委 党中央 师生 师傅 齐心 齐全 强化 强调 强国 强大 甘肃
+    易于 易懂 施工 施行 申请 申报 曲折 甘心 季节 周总理 周全 施策 卫健委 """.split()
+) | frozenset(
+    line.strip()
+    for line in (Path(__file__).with_name("not_names.txt")).read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+# Characters that spell transliterated (foreign, minority) names: 克林顿, 切尔诺梅尔金, 阿卜杜勒.
+TRANSLIT = frozenset(
+    "阿埃艾安奥巴班邦保贝本比彼波伯博布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬弗福夫盖冈戈格"
+    "根古哈海汉赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷蕾里利莉连列林琳卢鲁"
+    "路伦罗洛马玛迈麦曼梅门蒙米密明莫姆穆纳娜乃奈内尼涅努诺帕佩彭皮普齐奇契乔切琴丘萨塞桑"
+    "森沙舍什施史斯松苏索塔泰坦汤特图托瓦威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤于约泽扎"
+    "詹珍兹佐尔茨圣默顿瑟得哥登摩逊罕瓜莎提那卜翰妮撒丽热夏底宁珀佛宾奎廉慈彻昂第捷纽季娅"
+    "舒娃凡孜汀瑞叶赛衮甫勃察拜歌派荷迦郎尕琪黛久柳楚蓬朱吕萨嘎"
+)
+# Japanese surnames common in the news (桥本龙太郎, 小渊惠三, 土井多贺子).
+JAPANESE_SURNAMES = frozenset(
+    """桥本 小渊 小泽 土井 鹿野 堀内 中川 木庭 青山 大泽 藤田 村山 池田 高村 梶山 加藤 山崎
+    竹下 宫泽 羽田 细川 中曾根 海部 森喜 野中 三冢 久间 大岛 河野 山口 佐藤 铃木 田中 渡边
+    伊藤 中村 小林 山本 松本 井上 木村 林田 清水 山田 森田 石原 福田 安倍 菅 冈田 前原 鸠山
+    武村 新井 丹羽 大内 深谷 江藤 町村 额贺 高桥 吉田 石井 西村 北川 古川 桥口 二阶堂""".split()
+)
+
+
+def _plain(name: str) -> bool:
+    return bool(re.fullmatch("[\u4e00-\u9fff·]{2,16}", name))
+
+
+class Gazetteer:
+    """Known names matched straight in the text, longest first.
+
+    ``common`` says whether a name is also an everyday word (万里, 黎明); those are left to
+    the tagger, which knows when they are words. Names are not added to the tagger's
+    dictionary, which would change how the words around them are cut.
+    """
+
+    def __init__(self, names: Iterable[str], common: Callable[[str], bool]) -> None:
+        self.names: set[str] = set()
+        self.lengths: dict[str, list[int]] = {}
+        for name in names:
+            if name in self.names or name in NOT_NAMES or not _plain(name):
+                continue
+            if len(name) == 2 and common(name):
+                continue
+            self.names.add(name)
+            self.lengths.setdefault(name[0], []).append(len(name))
+        for first, lengths in self.lengths.items():
+            self.lengths[first] = sorted(set(lengths), reverse=True)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of known names in ``text``, left to right, not overlapping."""
+        i = 0
+        while i < len(text):
+            for n in self.lengths.get(text[i], ()):
+                if text[i : i + n] in self.names:
+                    yield i, i + n, text[i : i + n]
+                    i += n - 1
+                    break
+            i += 1

@@ -1,0 +1,392 @@
+"""Persons an article mentions, with the roles the text gives them.
+
+>>> [(p.name, p.roles) for p in extract_persons(["市委副书记、市长徐衣显深入城区一线。副市长王付举一同检查督导。"])]
+[('徐衣显', ['市委副书记', '市长']), ('王付举', ['副市长'])]
+
+Candidates come from jieba's part-of-speech tags (``nr``), from contexts that announce a
+name (副市长王付举, 记者许立群报道, （王小平摄）, a paragraph that is only a name, lists
+such as 市领导王建修、路红卫、…), from runs of transliteration characters next to a title
+or a verb of saying (俄罗斯总理切尔诺梅尔金, 日本首相桥本龙太郎) and from names the archive
+already knows (a gazetteer matched straight in the text, see :mod:`archive.ingest.names`).
+Each candidate must look like a name: a surname and a short given name, or a foreign
+name; places, common words and titles are rejected. Where candidates overlap, known
+names win, then the longer.
+
+Roles: a role is a title word (书记, 市长, 总指挥, …) with the office before it when that
+office is a short, known one (市委, 市人大常委会, 国务院, …): 市委书记、市人大常委会主任王小平
+gives [市委书记, 市人大常委会主任]. A long ad-hoc office keeps only its title:
+市新型冠状病毒感染的肺炎疫情防控指挥部总指挥 gives 总指挥, since the full phrase is a
+sentence, not a role a reader would search for. 中共中央总书记 and 习近平总书记 both give 总书记.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+import warnings
+from collections.abc import Iterable, Sequence, Sized
+
+from archive.ingest.model import PersonMention
+from archive.ingest.name_context import context_names
+from archive.ingest.names import (
+    COMPOUND_SURNAMES,
+    NOT_NAMES,
+    SURNAMES,
+    TRANSLIT,
+    Gazetteer,
+)
+
+__all__ = ["COMPOUND_SURNAMES", "SURNAMES", "extract_persons", "find_roles", "roles_before"]
+
+# Title words, longest first when matched. 副/常务副/第一副 are added by the pattern.
+TITLES = sorted(
+    """总书记 书记 党委书记 党组书记 支部书记 市长 省长 县长 区长 镇长 乡长 村长 州长 主任 主任委员
+    主席 总理 委员长 部长 局长 厅长 处长 科长 委员 常委 秘书长 总指挥 指挥长 院长 校长 董事长
+    总经理 经理 厂长 所长 社长 总编辑 会长 理事长 司令员 司令 政委 政治委员 参谋长 军长 师长
+    国务委员 大使 外长 总统 首相 总督 议长 总干事 发言人 检察长 庭长 队长 行长 署长 监事长
+    组长 站长 团长 台长 馆长 政协主席 主任医师 教授 研究员 总工程师 特使 代表 总裁 执行主席
+    委员会主任 处长 """.split(),
+    key=len,
+    reverse=True,
+)
+_TITLE = "(?:(?:常务|第一|执行)?副)?(?:" + "|".join(dict.fromkeys(TITLES)) + ")"
+# Offices kept in front of a title (the longest that ends the text before the title).
+OFFICES = sorted(
+    """市委 省委 县委 区委 镇党委 乡党委 党委 党组 市人大常委会 省人大常委会 县人大常委会
+    全国人大常委会 人大常委会 市人大 省人大 全国人大 市政府 省政府 县政府 区政府 国务院 中共中央
+    中央 中共中央政治局 中央政治局 中央军委 国家 市政协 省政协 县政协 全国政协 政协 市纪委
+    省纪委 中央纪委 市委常委 省委常委 外交部 国防部 公安部 财政部 教育部 商务部 市 省 县 区
+    中华全国总工会 全国总工会 共青团中央 全国妇联 中国科学院 中国社会科学院 市公安局 军区
+    """.split(),
+    key=len,
+    reverse=True,
+)
+# Names titled after the name: 习近平总书记, 李鹏总理.
+_AFTER_TITLES = ("总书记", "主席", "总理", "副总理", "委员长", "书记", "市长", "省长", "同志")
+# Offices written before the title that say nothing a reader needs: 中共中央总书记 → 总书记.
+_CANONICAL = {"中共中央总书记": "总书记", "中央总书记": "总书记"}
+
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_FOREIGN = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:[·・．.][\u4e00-\u9fff]{1,12})+$")
+_LIST_LEADS = ("市领导", "省领导", "县领导", "区领导", "出席的有", "出席会议的有", "参加的有")
+_TRANSLIT = TRANSLIT
+
+_lock = threading.Lock()
+_tagger = None  # a private rjieba/jieba instance: nothing is ever added to its dictionary
+_gazetteer: tuple[object, int, Gazetteer] | None = None
+
+
+def _new_tagger():
+    """A private tagger; rjieba (Rust, ~20× faster) when present, else jieba.posseg."""
+    try:
+        import rjieba
+
+        return rjieba.Jieba()
+    except ImportError:  # pragma: no cover - rjieba is in requirements.txt
+        pass
+    # jieba 0.42.1 imports pkg_resources if it can, which warns on new setuptools and is
+    # slow; hide it so jieba reads its dictionary from its own folder instead.
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import jieba
+            import jieba.posseg
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    return _JiebaPosseg(jieba.posseg.POSTokenizer(tokenizer))
+
+
+class _JiebaPosseg:
+    def __init__(self, posseg):
+        self.posseg = posseg
+        self.words = None
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return [(p.word, p.flag) for p in self.posseg.cut(text)]
+
+    def has_word(self, word: str) -> bool:
+        return bool(self.posseg.tokenizer.FREQ.get(word))
+
+
+def _get_tagger():
+    global _tagger
+    with _lock:
+        if _tagger is None:
+            _tagger = _new_tagger()
+        return _tagger
+
+
+def _get_gazetteer(known_names: Iterable[str]) -> Gazetteer | None:
+    """The gazetteer of ``known_names``, built once per list the caller passes."""
+    global _gazetteer
+    if not known_names:
+        return None
+    size = len(known_names) if isinstance(known_names, Sized) else -1
+    cached = _gazetteer
+    if cached and cached[0] is known_names and cached[1] == size >= 0:
+        return cached[2]
+    gazetteer = Gazetteer(known_names, _in_dictionary)
+    _gazetteer = (known_names, size, gazetteer)
+    return gazetteer
+
+
+def _in_dictionary(word: str) -> bool:
+    return bool(_get_tagger().has_word(word))
+
+
+def _has_surname(name: str) -> bool:
+    return name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES
+
+
+# Last characters of places and bodies the tagger calls names (白庄村, 卫健委, 马村区).
+_HONORIFICS = ("先生", "小姐", "女士", "大使", "同志", "老师", "大姐", "大爷", "师傅")
+_PLACE_ENDS = set("坝村庄委区县镇乡市省店厂局部院站路街港湾山河湖桥门寺园")
+
+
+def _plausible_name(name: str) -> bool:
+    if name in NOT_NAMES or re.fullmatch(_TITLE, name) or name.endswith(_HONORIFICS):
+        return False
+    if len(name) == 3 and name[-1] in _PLACE_ENDS:
+        return False
+    if _FOREIGN.match(name):
+        return True
+    if not _NAME_CHARS.match(name):
+        return False
+    if len(name) == 4:  # 欧阳中石, 陈方安生; four-character words are mostly idioms
+        return name[:2] in COMPOUND_SURNAMES
+    return _has_surname(name)
+
+
+def _plausible_tagged(name: str) -> bool:
+    """A word the tagger calls a name: Chinese with a surname, or a 3+ character
+    transliteration (克林顿, 布莱尔)."""
+    if _plausible_name(name):
+        return True
+    if name in NOT_NAMES or not re.fullmatch("[\u4e00-\u9fff]{3,8}", name):
+        return False
+    # Transliterations are spelt from a small set of characters (韦德里纳, 普里马科夫);
+    # idioms and words the tagger mislabels (寒冬腊月, 贺新春) are not.
+    return sum(ch in _TRANSLIT for ch in name) >= len(name) - 1
+
+
+def _title_at_end(text: str) -> re.Match | None:
+    return re.search(_TITLE + "$", text)
+
+
+def _role(piece: str) -> str | None:
+    """The role a piece of text such as 市人大常委会主任 names, or None."""
+    title = _title_at_end(piece)
+    if not title:
+        return None
+    before = piece[: title.start()]
+    office = next((o for o in OFFICES if before.endswith(o)), "")
+    role = office + title.group()
+    return _CANONICAL.get(role, role)
+
+
+def roles_before(text: str) -> list[str]:
+    """Roles of the chain of titles that ends ``text``: 市委书记、市人大常委会主任 → both."""
+    clause = re.split(r"[，。；：！？“”《》（）\s,;:()]", text)[-1]
+    roles: list[str] = []
+    for piece in reversed(re.split("[、兼和及]", clause)):
+        role = _role(piece) if piece else None
+        if role is None:
+            break
+        roles.insert(0, role)
+    return roles
+
+
+def _role_after(text: str) -> str | None:
+    for title in _AFTER_TITLES:
+        if text.startswith(title) and title != "同志":
+            return title
+    return None
+
+
+def find_roles(paragraphs: Sequence[str], names: Iterable[str]) -> dict[str, list[str]]:
+    """Roles the text gives each name, in order of appearance, without repeats."""
+    roles: dict[str, list[str]] = {}
+    for name in names:
+        found: list[str] = []
+        for paragraph in paragraphs:
+            for m in re.finditer(re.escape(name), paragraph):
+                found += roles_before(paragraph[max(0, m.start() - 60) : m.start()])
+                if after := _role_after(paragraph[m.end() : m.end() + 4]):
+                    found.append(after)
+        roles[name] = list(dict.fromkeys(found))
+    return roles
+
+
+# Characters glued to a name by the tagger: 董曼忠摄 (photo credit), 对林菱, 张林春为.
+_TRAILING = set("摄说等为手称讲们和与同及的在是了也都就又还以摘")
+_LEADING = set("对向由请让被给和与同跟字据经把将从")
+# One-character words that do not end a name (王小平|说, 张北|县).
+_NOT_GIVEN = set("摄的在是和与同及等说讲称道也都就又还了着过把被将从向对为于县市省区村乡镇州路街")
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+
+
+def _trim(word: str) -> str:
+    if len(word) >= 3 and word[-1] in _TRAILING and _plausible_name(word[:-1]):
+        word = word[:-1]
+    if len(word) >= 3 and word[0] in _LEADING and _plausible_name(word[1:]):
+        word = word[1:]
+    return word
+
+
+def _join_foreign(tokens: list[tuple[str, str]], i: int) -> tuple[str, int] | None:
+    """诺罗敦|·|西哈努克: a transliterated name written with the middle dot."""
+    if i + 2 >= len(tokens) or tokens[i + 1][0] not in ("·", "・", "．"):
+        return None
+    parts, j = [tokens[i][0]], i + 1
+    while j + 1 < len(tokens) and tokens[j][0] in ("·", "・", "．"):
+        if not re.fullmatch("[\u4e00-\u9fff]+", tokens[j + 1][0]):
+            break
+        parts.append(tokens[j + 1][0])
+        j += 2
+        # 彼特·加纳|维奇: the tagger splits the part after the dot too.
+        while j < len(tokens) and tokens[j][1] in _NAME_TAGS and len(tokens[j][0]) <= 3:
+            parts[-1] += tokens[j][0]
+            j += 1
+    if len(parts) < 2 or not re.fullmatch("[\u4e00-\u9fff]+", parts[0]):
+        return None
+    # 大张·惠利佳马村店 is a shop: every part must look like a transliteration.
+    tagged = {w for w, t in tokens[i:j] if t in _NAME_TAGS}
+    if not all(
+        part in tagged or sum(ch in _TRANSLIT for ch in part) >= len(part) - 1 for part in parts
+    ):
+        return None
+    return "·".join(parts), j
+
+
+def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[int]) -> list:
+    """(start, end, name) of the names the tagger's tags give, in reading order."""
+    spans = []
+    i = 0
+    while i < len(tokens):
+        word, tag = tokens[i]
+        first = i
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+        prev = tokens[i - 1][0] if i else ""
+        if foreign := _join_foreign(tokens, i):
+            if tag in _NAME_TAGS or any(t in _NAME_TAGS for _, t in tokens[i : foreign[1]]):
+                spans.append((starts[i], starts[foreign[1]], foreign[0]))
+                i = foreign[1]
+                continue
+        name = None
+        # 郭|俊秀, 周|新华: a surname the tagger calls a name, then the given name.
+        if (
+            len(word) == 1
+            and tag == "nr"
+            and word in SURNAMES
+            and 1 <= len(nxt[0]) <= 2
+            and nxt[1] not in ("x", "uj", "p", "c", "ul", "r", "d", "m")
+            and not _title_at_end(nxt[0])
+            and _plausible_name(word + nxt[0])
+        ):
+            name, i = word + nxt[0], i + 1
+        # 徐殿|举, 朱语|今: a two-character name token and the last character of the name.
+        elif (
+            len(word) == 2
+            and tag in _NAME_TAGS
+            and len(nxt[0]) == 1
+            and nxt[0] not in _NOT_GIVEN
+            and nxt[1] in ("zg", "ng", "tg", "vg", "ag", "v", "a", "n", "nr", "m")
+            and _plausible_name(word + nxt[0])
+        ):
+            name, i = word + nxt[0], i + 1
+        elif tag in _NAME_TAGS:
+            candidate = _trim(word)
+            if _plausible_tagged(candidate):
+                name = candidate
+        elif (
+            (bool(_title_at_end(prev)) or prev in _LIST_LEADS)
+            and len(word) in (2, 3)
+            and _plausible_name(word)
+        ):
+            # 副市长|王付举 when the tagger gave the name another tag
+            name = word
+        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        # 马村|区: a two-character "name" followed by 区/县/村 is a place.
+        if name and len(name) == 2 and after[:1] in set("村区县镇乡市省州街"):
+            name = None
+        if name and name not in NOT_NAMES:
+            start = paragraph.find(name, starts[first])
+            spans.append((start, start + len(name), name))
+        i += 1
+    return spans
+
+
+_ANNOUNCE_AFTER = _AFTER_TITLES + ("说", "表示", "指出", "强调", "认为", "介绍", "等", "先生")
+_ANNOUNCE_AFTER += ("女士", "摄", "、", "）", "（", "和", "在", "一行", "会见", "为", "的讲话")
+
+
+def _announced(paragraph: str, s: int, e: int) -> bool:
+    """A two-character name that is also a word (许可, 向阳) needs a context saying it is a
+    name: a title or 记者 before it, a verb of saying or a list after it."""
+    before = paragraph[max(0, s - 12) : s]
+    return (
+        paragraph.strip() == paragraph[s:e]
+        or bool(_title_at_end(before))
+        or before.endswith(("记者", "、", "同志", "通讯员", "（", "名叫"))
+        or paragraph[e : e + 3].startswith(_ANNOUNCE_AFTER)
+    )
+
+
+def _paragraph_names(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list[str]:
+    """Names in one paragraph, in reading order, with repeats."""
+    tokens = tagger.tag(paragraph)
+    starts = [0]
+    for word, _ in tokens:
+        starts.append(starts[-1] + len(word))
+    # (priority, start, end, name): known names first, then context, then tags.
+    spans = [
+        (1, s, e, n)
+        for s, e, n in _tagged_names(paragraph, tokens, starts)
+        if (len(n) > 2 or not tagger.has_word(n) or _announced(paragraph, s, e))
+        and not paragraph[:s].endswith(("新华社", "本报", "中新社"))  # datelines: places
+    ]
+    spans += [(2, s, e, n) for s, e, n in context_names(paragraph, tokens, starts, spans)]
+    if gazetteer is not None:
+        bounds = set(starts)
+        for s, e, n in gazetteer.find(paragraph):
+            # 李明 inside 李明华: a known name must not cut a word in two.
+            if (s in bounds or paragraph[s - 1 : s] in _LEADING) and (
+                e in bounds or paragraph[e : e + 1] in _TRAILING
+            ):
+                spans.append((3, s, e, n))
+    taken: list[tuple[int, int, str]] = []
+    for _, s, e, n in sorted(spans, key=lambda x: (-x[0], x[1] - x[2])):
+        if all(e <= s2 or s >= e2 for s2, e2, _ in taken):
+            taken.append((s, e, n))
+    return [n for _, _, n in sorted(taken)]
+
+
+def extract_persons(
+    paragraphs: list[str],
+    *,
+    reporters: Sequence[str] = (),
+    known_names: Iterable[str] = (),
+) -> list[PersonMention]:
+    """Persons mentioned in an article, first mention first, with their roles.
+
+    Reporters named in the byline are left out. ``known_names`` are names the archive
+    already holds; they are found wherever they occur whole (pass the same list object
+    to later calls: the gazetteer is built once per list).
+    """
+    tagger = _get_tagger()
+    gazetteer = _get_gazetteer(known_names)
+    excluded = set(reporters)
+    names: list[str] = []
+    for paragraph in paragraphs:
+        for name in _paragraph_names(paragraph, tagger, gazetteer):
+            if name not in excluded and name not in names:
+                names.append(name)
+    roles = find_roles(paragraphs, names)
+    return [PersonMention(name=name, roles=roles[name]) for name in names]

@@ -1,0 +1,395 @@
+"""Split a page's lines into items in reading order.
+
+>>> from archive.ingest.normalize import normalize_text
+>>> page = "本报讯（记者刘婧）1月24日上午，我市召开会议。①3\\n\\n王小平到马村区督导\\n检查疫情防控工作\\n"
+>>> [(s.byline.reporters, s.editor_code, s.headline) for s in segment(normalize_text(page))]
+[(['刘婧'], '①3', [['王小平到马村区督导', '检查疫情防控工作']])]
+
+E-paper text prints an article as: byline + body, then a jump （下转第二版③） or an editor
+code (①3) on the last line, then the article's headline (kicker, title, subtitle) *after*
+the body, each headline block standing alone between column breaks. So an item opens at a
+byline (本报讯（记者…）, 新华社北京1月25日电) or a continuation （上接第一版③）, its body runs to
+the first jump or editor code, and the headline-like blocks after that belong to it. A
+notice (敬告读者) is the exception: its title comes first and it has no byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from archive.ingest.markers import (
+    Byline,
+    match_byline,
+    match_continued_from,
+    match_editor_code,
+    match_jump_to,
+)
+from archive.ingest.model import Jump
+from archive.ingest.normalize import Line, text_width
+
+__all__ = ["Segment", "is_headline_line", "segment"]
+
+SENTENCE_END = re.compile(r"[。！？…][”’」』）)]*$|[”’」』][。！？]$")
+_NOTICE = re.compile(r"(敬告读者|告读者|启事|声明|公告|通告|更正|致歉|征稿|征订|讣告)$")
+# Prose punctuation a headline line never ends with (titles may end with ！ or ？).
+_NOT_HEADLINE_END = tuple("。，、；：,;:…")
+_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
+CLOSING = "，。、；：？！”’）》」』"
+# A body may also end on an attribution in brackets: …（闻力）, （新华社记者高洁摄）.
+BODY_END = re.compile(SENTENCE_END.pattern + r"|[）)』」》]$")
+
+
+@dataclass
+class Segment:
+    """One item before reflow: its body lines (blank lines = column breaks) and furniture."""
+
+    body: list[Line] = field(default_factory=list)
+    headline: list[list[str]] = field(default_factory=list)  # blocks of headline lines
+    kind: str = "article"
+    headline_first: bool = False
+    byline: Byline | None = None
+    continued_from: Jump | None = None
+    continued_to: Jump | None = None
+    editor_code: str = ""
+    first: int = 0
+    last: int = 0
+
+
+def is_headline_line(text: str) -> bool:
+    """A line that could be (part of) a headline: no sentence punctuation in or at its end.
+
+    >>> is_headline_line("全民动员 人人参与 群防群控 众志成城"), is_headline_line("铜墙铁壁。")
+    (True, False)
+    """
+    if match_editor_code(text) or match_jump_to(text) or _BRACKETED.match(text):
+        return False  # a body's last line, or an attribution line such as （林岫）
+    if text.startswith("——"):
+        return True  # a subtitle quotes freely: ——张家口地震灾区，
+    return bool(text) and "。" not in text and not text.endswith(_NOT_HEADLINE_END)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Group non-blank lines into blocks separated by blank lines (column breaks)."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def _is_headline_block(block: list[Line]) -> bool:
+    """A headline block is 1–3 headline-like lines that are not a heading over its text.
+
+    敬告读者 over the notice's first line is a heading with its text under it; so is a very
+    short line over one three times as long (a title wraps far more evenly).
+    """
+    if len(block) > 3 or not all(is_headline_line(ln.text) for ln in block):
+        return False
+    if len(block) == 1:
+        return True
+    if _NOTICE.search(block[0].text):
+        return False
+    return all(ln.width <= block[0].width * 3 for ln in block[1:])
+
+
+def _is_opener(lines: list[Line], i: int) -> bool:
+    """Line i opens an item: a byline or （上接…） where a new item can begin.
+
+    A byline only counts at the page start, after a column break or after a line that
+    closed a body, so 本报讯 quoted mid-paragraph cannot split an article.
+    """
+    line = lines[i]
+    if line.blank:
+        return False
+    if match_continued_from(line.text):
+        return True
+    prev = next((p for p in reversed(lines[:i]) if not p.blank), None)
+    if not (prev is None or lines[i - 1].blank or _closes_body(prev, lines, i)):
+        return False
+    return match_byline(_joined_head(lines, i)) is not None
+
+
+def _closes_body(prev: Line, lines: list[Line], i: int) -> bool:
+    """The line before a byline ended an item: an end marker, or a finished sentence in a
+    wider box (the notice 敬告读者 runs straight into the next byline). A finished
+    sentence in the same column is just a paragraph end, and a dateline there is text."""
+    if match_jump_to(prev.text) or match_editor_code(prev.text):
+        return True
+    if not SENTENCE_END.search(prev.text):
+        return False
+    column = next((ln.width for ln in lines[i + 1 : i + 3] if not ln.blank), lines[i].width)
+    before = [ln.width for ln in lines[max(0, i - 4) : i] if not ln.blank]
+    return max(before, default=prev.width) >= column * 1.4
+
+
+def _joined_head(lines: list[Line], i: int) -> str:
+    """Line i and the next two text lines: a byline may wrap (…姚广 / 强）), even across a
+    column break (新华社济南1月25日电 / blank / （记者董振国）…)."""
+    texts = [ln.text for ln in lines[i:] if not ln.blank][:3]
+    return "".join(texts)
+
+
+def _trim_start(body: list[Line], count: int) -> list[Line]:
+    """Drop ``count`` characters from the front of the body (a byline or 上接 marker)."""
+    out = list(body)
+    for i, line in enumerate(out):
+        if count <= 0:
+            break
+        if line.blank:
+            continue
+        take = min(count, len(line.text))
+        rest = line.text[take:]
+        count -= take
+        # The width stays the printed line's: a line shortened by its byline is not short.
+        out[i] = replace(line, text=rest, blank=not rest)
+    # A byline that used up whole lines leaves empty lines, which are not column breaks.
+    while out and out[0].blank:
+        out.pop(0)
+    return out
+
+
+def _trim_end(line: Line, cut: int) -> Line:
+    """The last body line without its jump marker or editor code."""
+    rest = line.text[:cut]
+    return replace(line, text=rest, width=text_width(rest), blank=not rest)
+
+
+def segment(lines: list[Line]) -> list[Segment]:
+    """Items of the page in reading order; every non-blank line lands in exactly one item."""
+    starts = [i for i in range(len(lines)) if _is_opener(lines, i)]
+    bounds = [0, *starts] if not starts or starts[0] != 0 else starts
+    segments: list[Segment] = []
+    for k, start in enumerate(bounds):
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(lines)
+        region = lines[start:end]
+        if any(not ln.blank for ln in region):
+            segments.extend(_parse_region(region, opened=start in starts))
+    return segments
+
+
+def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
+    """One opener's lines: body, end marker, headline blocks, then any further items.
+
+    Items without a byline (a notice, an unsigned article) have no opener of their own, so
+    they are found inside a region: after the previous body's end marker and headline, or
+    after a headline group standing between a finished sentence and a fresh paragraph.
+    """
+    body = _merge_wrapped_markers([ln for ln in region])
+    while body and body[0].blank:
+        body.pop(0)
+    seg = Segment(first=body[0].number, last=region[-1].number)
+    leftover: list[Line] = []
+    if opened:
+        body = _take_opener(seg, body)
+    elif body and _is_heading(body):
+        seg.headline_first = True
+        seg.headline = [[body[0].text]]
+        seg.kind = "notice" if _NOTICE.search(body[0].text) else "other"
+        body, leftover = _split_text_box(body[1:])
+    end = _find_body_end(body)
+    split = _find_headline_split(body, end[0] if end else len(body))
+    if split is not None and not seg.headline_first:
+        cut, headline, after = split
+        seg.body, seg.headline, leftover = body[:cut], headline, body[after:] + leftover
+    elif end is None:
+        seg.body = body
+    else:
+        index, cut, jump, code = end
+        seg.continued_to, seg.editor_code = jump, code
+        seg.body = [*body[:index], _trim_end(body[index], cut)]
+        rest = body[index + 1 :]
+        headline, after = _take_headline_blocks(rest)
+        if seg.headline_first and headline:
+            after = rest  # the title came first; what follows is another item
+        else:
+            seg.headline = seg.headline or headline
+        leftover = after + leftover
+    segments = [seg]
+    if any(not ln.blank for ln in leftover):
+        segments.extend(_parse_region(leftover, opened=False))
+    _set_last(segments, region)
+    return segments
+
+
+def _merge_wrapped_markers(lines: list[Line]) -> list[Line]:
+    """Join a marker split over two lines (…。⑧ / 5, （下转第 / 三版②）) into one line."""
+    out: list[Line] = []
+    for line in lines:
+        if _is_code_tail(out, line):
+            continue
+        k = len(out) - 1
+        while k >= 0 and out[k].blank:
+            k -= 1  # a column break may fall inside the marker
+        prev = out[k] if k >= 0 else None
+        if (
+            prev is not None
+            and not line.blank
+            and len(line.text) <= 8
+            and not _ends_body(prev.text)
+            and _ends_body(prev.text + line.text)
+        ):
+            text = prev.text + line.text
+            del out[k + 1 :]
+            out[k] = replace(prev, text=text, width=text_width(text))
+            continue
+        out.append(line)
+    return out
+
+
+def _is_code_tail(out: list[Line], line: Line) -> bool:
+    """…。⑤ / 7: the digit of an editor code pushed to the next line joins it (in place)."""
+    k = len(out) - 1
+    while k >= 0 and out[k].blank:
+        k -= 1
+    if k < 0 or not re.fullmatch(r"[0-9０-９]{1,2}", line.text):
+        return False
+    code = match_editor_code(out[k].text)
+    if not code or len(code) + len(line.text) > 3:
+        return False
+    text = out[k].text + line.text
+    del out[k + 1 :]
+    out[k] = replace(out[k], text=text, width=text_width(text))
+    return True
+
+
+def _ends_body(text: str) -> bool:
+    return bool(match_jump_to(text) or match_editor_code(text))
+
+
+def _split_text_box(body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A title-first notice sits in its own box: it ends where a finished sentence is
+    followed by lines of a clearly narrower column (the next, unsigned, article)."""
+    lines = [ln for ln in body if not ln.blank]
+    if len(lines) < 2:
+        return body, []
+    box = max(lines[0].width, lines[1].width if len(lines) > 1 else 0)
+    for i, line in enumerate(body[:-1]):
+        if line.blank or not SENTENCE_END.search(line.text):
+            continue
+        nxt = next((n for n in body[i + 1 :] if not n.blank), None)
+        if nxt is not None and nxt.width < box * 0.75 and _looks_like_start(body[i + 1 :]):
+            return body[: i + 1], body[i + 1 :]
+    return body, []
+
+
+def _looks_like_start(lines: list[Line]) -> bool:
+    """A paragraph's first line: the indent was lost, so it is shorter than the next one."""
+    text_lines = [ln for ln in lines if not ln.blank][:2]
+    if not text_lines or text_lines[0].text[:1] in CLOSING:
+        return False
+    if len(text_lines) == 1:
+        return True
+    first, second = text_lines
+    return first.spread is False and first.width <= second.width - 1
+
+
+def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[str]], int] | None:
+    """A headline group after a finished sentence and before a fresh paragraph.
+
+    Returns (body end, headline blocks, index where the next item starts) or None. The
+    group must be followed by a paragraph start (a line shorter than the next, since the
+    indent was lost), which tells it from a short column fragment mid-article (医院是疫情
+    防控的重要防 / 线。在市第二人民医院…).
+    """
+    spans = _block_spans(body[:limit])
+    for b in range(1, len(spans)):
+        prev_last = body[spans[b - 1][1] - 1]
+        if not BODY_END.search(prev_last.text):
+            continue
+        c = b
+        while c < len(spans) and _is_headline_block(body[spans[c][0] : spans[c][1]]):
+            c += 1
+        if c == b:
+            continue
+        at_end = c == len(spans) and limit == len(body)
+        if at_end or (c < len(spans) and _looks_like_start(body[spans[c][0] :])):
+            blocks = [[ln.text for ln in body[s:e]] for s, e in spans[b:c]]
+            after = spans[c][0] if c < len(spans) else len(body)
+            return spans[b - 1][1], blocks, after
+    return None
+
+
+def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:
+    """(start, end) index pairs of runs of non-blank lines."""
+    spans, start = [], None
+    for i, line in enumerate(lines):
+        if line.blank and start is not None:
+            spans.append((start, i))
+            start = None
+        elif not line.blank and start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(lines)))
+    return spans
+
+
+def _set_last(segments: list[Segment], region: list[Line]) -> None:
+    """Line ranges: each item runs to the line before the next one starts."""
+    numbers = [ln.number for ln in region if not ln.blank]
+    for seg, nxt in zip(segments, segments[1:], strict=False):
+        seg.last = max((n for n in numbers if n < nxt.first), default=seg.first)
+    segments[-1].last = numbers[-1] if numbers else segments[-1].first
+
+
+def _take_opener(seg: Segment, body: list[Line]) -> list[Line]:
+    """Strip （上接…） and/or the byline from the front of the body into ``seg``."""
+    cont = match_continued_from(body[0].text)
+    if cont:
+        seg.continued_from = cont[1]
+        body = _trim_start(body, cont[0])
+        if not body:
+            return body
+    head = _joined_head(body, 0)
+    byline = match_byline(head)
+    if byline:
+        seg.byline = byline
+        body = _trim_start(body, byline.length)
+    return body
+
+
+def _is_heading(body: list[Line]) -> bool:
+    """A title printed first: a short headline-like line with prose under it (敬告读者)."""
+    first = body[0]
+    rest = [ln for ln in body[1:] if not ln.blank]
+    if not rest or not is_headline_line(first.text):
+        return False
+    if _NOTICE.search(first.text):
+        return True
+    return not body[1].blank and first.width * 2 <= rest[0].width
+
+
+def _find_body_end(body: list[Line]) -> tuple[int, int, Jump | None, str] | None:
+    """The first line ending with a jump or an editor code: (index, cut, jump, code)."""
+    for i, line in enumerate(body):
+        if line.blank:
+            continue
+        jump = match_jump_to(line.text)
+        if jump:
+            return i, jump[0], jump[1], ""
+        code = match_editor_code(line.text)
+        if code:
+            return i, len(line.text) - len(code), None, code
+    return None
+
+
+def _take_headline_blocks(rest: list[Line]) -> tuple[list[list[str]], list[Line]]:
+    """Headline blocks after a body end, and the lines left over (another item's)."""
+    headline: list[list[str]] = []
+    i = 0
+    while i < len(rest):
+        if rest[i].blank:
+            i += 1
+            continue
+        j = i
+        while j < len(rest) and not rest[j].blank:
+            j += 1
+        block = rest[i:j]
+        if not _is_headline_block(block):
+            break
+        headline.append([ln.text for ln in block])
+        i = j
+    return headline, rest[i:]

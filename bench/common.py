@@ -1,0 +1,55 @@
+"""Shared helpers for the benchmarks: paths, a fresh archive in a temp folder, statistics."""
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS_GBK = SHARED / "corpus" / "pfr_199801.gbk.txt.xz"
+CORPUS_JSONL = SHARED / "corpus" / "pfr_199801_articles.jsonl.xz"
+PYTHON = sys.executable
+
+
+def archive_env(data_dir, **extra):
+    """Environment for a throwaway archive: its own DATA_DIR, SQLite, Whoosh."""
+    env = {**os.environ, "DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    env.pop("DATABASE_URL", None)
+    env.pop("SEARCH_URL", None)
+    env.update(extra)
+    return env
+
+
+def manage(data_dir, *args, check=True, **extra_env):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=REPO,
+        env=archive_env(data_dir, **extra_env),
+        check=check,
+        capture_output=True,
+        text=True,
+    )
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def machine():
+    return f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+
+
+def require_corpus():
+    if not CORPUS_GBK.exists():
+        sys.exit(f"the corpus is not at {CORPUS_GBK}; benchmarks read it from ../shared")

@@ -1,0 +1,131 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.ingest.people import extract_persons, roles_before
+
+SEED = Path("/work/shared/seed/jzrb-2020-01-27-p1.txt")
+# body line ranges of the seed's nine items (headlines excluded)
+ITEMS = [(1, 46), (53, 103), (104, 155), (162, 224), (229, 274), (280, 286), (287, 333),
+         (338, 384), (390, 493)]  # fmt: skip
+LEADERS = {"王小平": ["市委书记", "市人大常委会主任"], "徐衣显": ["市委副书记", "市长"]}
+
+
+def seed_items():
+    lines = SEED.read_text("utf-8").split("\n")
+    for first, last in ITEMS:
+        text = "".join(line.replace(" ", "") for line in lines[first - 1 : last])
+        byline = re.match(r"本报讯（记者(.*?)）", text)
+        reporters = byline.group(1).split("、") if byline else []
+        text = re.sub(r"（下转.*?）", "", text[byline.end() :] if byline else text)
+        yield [text], reporters
+
+
+def persons(item):
+    paragraphs, reporters = item
+    return [(p.name, p.roles) for p in extract_persons(paragraphs, reporters=reporters)]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip("seed page not available")
+    return [persons(item) for item in seed_items()]
+
+
+def test_mayor_and_vice_mayor_are_found_with_their_roles(seed):
+    assert seed[0] == [("徐衣显", ["市委副书记", "市长"]), ("王付举", ["副市长"])]
+    assert seed[4] == seed[0]
+    assert seed[6] == seed[0]
+
+
+def test_a_list_of_city_leaders_gives_whole_names(seed):
+    names = [name for name, _ in seed[1]]
+    assert names == ["习近平", "王小平", "王建修", "路红卫", "牛炎平", "武磊", "闫小杏", "王付举",
+                     "薛志杰"]  # fmt: skip
+    assert seed[1][1] == ("王小平", LEADERS["王小平"])
+
+
+def test_names_are_never_fragments(seed):
+    for item in seed:
+        for name, _ in item:
+            assert name not in {"王付", "衣显", "徐衣", "王小", "小平"}
+
+
+def test_reporters_are_not_persons(seed):
+    found = {name for item in seed for name, _ in item}
+    assert not found & {"杨丽娜", "姚广强", "刘婧", "董柏生"}
+
+
+def test_general_secretary_is_titled_either_way(seed):
+    assert seed[7] == [("习近平", ["总书记"])]
+    assert ("习近平", ["总书记"]) in seed[1]
+
+
+def test_the_notice_mentions_nobody(seed):
+    assert seed[5] == []
+
+
+def test_the_meeting_report_gives_everyone_in_reading_order(seed):
+    assert [name for name, _ in seed[8]] == ["王小平", "习近平", "徐衣显", "王建修", "胡小平",
+                                               "宫松奇", "王付举"]  # fmt: skip
+    roles = dict(seed[8])
+    assert roles["王小平"] == ["市委书记", "市人大常委会主任", "总指挥"]
+    assert roles["徐衣显"][:2] == ["市委副书记", "市长"]
+
+
+def test_long_ad_hoc_offices_keep_only_the_title():
+    text = "市委书记、市新型冠状病毒感染的肺炎疫情防控指挥部总指挥"
+    assert roles_before(text) == ["市委书记", "总指挥"]
+
+
+def test_known_names_are_found_afterwards():
+    found = extract_persons(["这次会议由苏来衣曼主持。"], known_names=["苏来衣曼"])
+    assert [p.name for p in found] == ["苏来衣曼"]
+
+
+def names(paragraphs, **kwargs):
+    return [p.name for p in extract_persons(paragraphs, **kwargs)]
+
+
+def test_known_names_are_matched_in_the_text_not_only_through_the_tagger():
+    # 许立群 is a dictionary word the tagger does not call a name; the archive knows it.
+    assert names(["许立群在会上发言。"], known_names=["许立群"]) == ["许立群"]
+
+
+def test_a_known_name_never_cuts_a_longer_name():
+    assert names(["李明华同志出席了会议。"], known_names=["李明"]) == ["李明华"]
+
+
+def test_known_names_do_not_leak_into_later_calls_without_them():
+    names(["苏来衣曼主持会议。"], known_names=["苏来衣曼"])
+    assert "苏来衣曼" not in names(["会议由苏来衣曼主持。"])
+
+
+def test_bylines_and_photo_credits_give_names():
+    assert names(["本报记者许立群报道：比赛昨天结束。"]) == ["许立群"]
+    assert names(["（新华社记者章武摄）"]) == ["章武"]
+
+
+def test_an_author_line_is_a_name():
+    assert names(["何立伟", "冬天的早晨很安静。"]) == ["何立伟"]
+
+
+def test_foreign_names_after_a_title():
+    assert names(["俄罗斯总理切尔诺梅尔金说，两国关系良好。"]) == ["切尔诺梅尔金"]
+    assert names(["蒙古国总统巴嘎班迪会见了代表团。"]) == ["巴嘎班迪"]
+    assert names(["日本首相桥本龙太郎今天在东京发表讲话。"]) == ["桥本龙太郎"]
+
+
+def test_transliterated_places_are_not_names():
+    assert names(["据新华社萨格勒布１月１６日电"]) == []
+
+
+def test_every_item_of_a_list_of_names_is_a_name():
+    text = "出席会议的还有王岐山、卢钟鹤、欧广源、钱佳禾。"
+    assert names([text]) == ["王岐山", "卢钟鹤", "欧广源", "钱佳禾"]
+
+
+def test_words_the_tagger_calls_names_need_a_name_context():
+    assert names(["这项许可已经取消，向阳的山坡上开满了花。"]) == []

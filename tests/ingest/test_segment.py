@@ -1,0 +1,95 @@
+"""segment + headline: items, furniture and headlines on small made-up pages."""
+
+from archive.ingest import parse_page
+from archive.ingest.headline import split_headline
+from archive.ingest.model import Jump
+from archive.ingest.render import non_layout, page_covered_text
+
+BODY = "\n".join(
+    [
+        "委副书记、市长深入城区一线，对",
+        "疫情防控工作进行再检查、再督导",
+        "。副市长一同检查督导。",
+        "",
+        "在解放区世纪新区、山阳区恩华",
+        "社区，认真查看防控知识宣传、返",
+        "乡人员排查等情况。",
+    ]
+)
+
+
+def test_a_continued_article_opens_with_its_jump_back():
+    page = parse_page("（上接第一版③）\n" + BODY + "①3\n", page_number=2)
+    [item] = page.articles
+    assert item.continued_from == Jump(1, "③")
+    assert item.editor_code == "①3"
+    assert item.source == "" and "byline not recognised" not in item.review
+    assert item.review == ["no headline found"]
+
+
+def test_a_wire_dateline_with_reporters_fills_source_dateline_and_reporters():
+    text = "新华社北京1月25日电（记者张三、李四） " + BODY + "（下转第十二版①）\n\n标题在后\n"
+    [item] = parse_page(text).articles
+    assert (item.source, item.dateline, item.reporters) == (
+        "新华社",
+        "北京1月25日电",
+        ["张三", "李四"],
+    )
+    assert item.continued_to == Jump(12, "①")
+    assert item.title == "标题在后"
+
+
+def test_a_byline_split_over_a_line_break_is_still_read():
+    [item] = parse_page("本报讯（记者杨丽娜、姚广\n强） 1 月 26 日" + BODY).articles
+    assert item.reporters == ["杨丽娜", "姚广强"]
+    assert item.paragraphs[0].startswith("1月26日委副书记")
+
+
+def test_an_unsigned_body_is_flagged_for_review():
+    [item] = parse_page(BODY + "\n\n一个标题\n").articles
+    assert item.title == "一个标题"
+    assert item.review == ["byline not recognised"]
+
+
+def test_a_byline_the_fields_cannot_print_back_is_kept_in_review():
+    page = parse_page("本报讯（记者张三 通讯员李四）" + BODY)
+    assert page.articles[0].reporters == ["张三", "李四"]
+    assert page.articles[0].review[-1] == "byline printed as 本报讯（记者张三 通讯员李四）"
+    assert non_layout(page_covered_text(page)) == non_layout("本报讯（记者张三 通讯员李四）" + BODY)
+
+
+def test_an_unsigned_article_after_a_headline_starts_a_new_item():
+    # Its first line is two cells short: the paragraph indent was lost.
+    unsigned = (
+        "焦煤集团和谐社区居住的都是\n集团辖区的棚户区改造居民，人员\n构成复杂，需要逐户排查登记。\n"
+    )
+    text = "本报讯（记者刘婧）" + BODY + "\n\n第一个标题\n\n" + unsigned
+    first, second = parse_page(text).articles
+    assert first.title == "第一个标题" and first.reporters == ["刘婧"]
+    assert second.source == "" and second.paragraphs[0].startswith("焦煤集团")
+    assert second.review == ["no headline found", "byline not recognised"]
+
+
+def test_a_notice_has_its_title_first_and_no_byline():
+    text = "本报讯（记者刘婧）" + BODY + "①3\n\n敬告读者\n因春节放假，本报休刊三天。\n"
+    article, notice = parse_page(text).articles
+    assert (notice.kind, notice.title, notice.paragraphs) == (
+        "notice", "敬告读者", ["因春节放假，本报休刊三天。"],
+    )  # fmt: skip
+    assert notice.review == []
+
+
+def test_a_kicker_ends_with_a_reporting_verb_and_two_line_titles_join_with_a_space():
+    assert split_headline([["王小平在调研时强调"], ["加强监测", "严阵以待"]]) == (
+        "王小平在调研时强调", "加强监测 严阵以待", "",
+    )  # fmt: skip
+    assert split_headline([["王小平到马村区督导", "检查疫情防控工作"]]) == (
+        "", "王小平到马村区督导 检查疫情防控工作", "",
+    )  # fmt: skip
+
+
+def test_a_dash_line_is_the_subtitle():
+    assert split_headline([["恐龙时代有巨鸟", "——古生物学家们表示"]]) == (
+        "", "恐龙时代有巨鸟", "——古生物学家们表示",
+    )  # fmt: skip
+    assert split_headline([["引题"], ["主题"], ["副题"]]) == ("引题", "主题", "副题")
