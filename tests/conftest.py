@@ -21,8 +21,14 @@ def plain_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def search_index(settings, tmp_path):
-    """A fresh Whoosh index per test, so tests never see each other's documents."""
+    """A fresh Whoosh index per test, so tests never see each other's documents.
+
+    The site's searcher cache is process-wide (one warm searcher per index path); reset it
+    before and after so no test reads another's index.
+    """
     from haystack import connections
+
+    from archive.search import engine
 
     path = tmp_path / "index"
     settings.HAYSTACK_CONNECTIONS = {
@@ -33,8 +39,10 @@ def search_index(settings, tmp_path):
     }
     connections.connections_info = settings.HAYSTACK_CONNECTIONS
     connections.thread_local.connections = {}
+    engine.reset()
     yield path
     connections.thread_local.connections = {}
+    engine.reset()
 
 
 @pytest.fixture

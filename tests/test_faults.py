@@ -21,7 +21,11 @@ def manage(data_dir, *args, **kwargs):
     env.pop("SEARCH_URL", None)
     return subprocess.Popen(
         [sys.executable, "manage.py", *args],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,
     )
 
 
@@ -44,19 +48,24 @@ def test_kill_9_during_an_ingest_leaves_each_page_whole_or_absent(tmp_path, dela
         files.append(str(target))
     # One command per pair of pages, as a staff script would run them; kill in the middle.
     script = "; ".join(
-        f"{sys.executable} manage.py ingest {a} {b}" for a, b in zip(files[::2], files[1::2])
+        f"{sys.executable} manage.py ingest {a} {b}"
+        for a, b in zip(files[::2], files[1::2], strict=True)
     )
     env = {**os.environ, "DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
     runner = subprocess.Popen(
-        ["bash", "-c", script], cwd=REPO, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ["bash", "-c", script],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     time.sleep(delay)
     os.killpg(runner.pid, signal.SIGKILL)
     runner.wait()
     counts = pages_and_counts(data_dir)
-    print(f'pages stored when killed after {delay}s: {len(counts)}')
+    print(f"pages stored when killed after {delay}s: {len(counts)}")
     assert all(count == 9 for _page, count in counts), counts
     # The archive still works after the crash: the next ingest completes.
     again = manage(data_dir, "ingest", files[-1])

@@ -45,8 +45,40 @@ def article_detail(request, article_id):
 
 
 def search(request):
-    """/api/search — being built with the search backend."""
-    return json_response({"total": 0, "page": 1, "page_size": 20, "results": [], "facets": {}})
+    """/api/search?q=防控&page=1&page_size=20&paper=jzrb&date_from=&date_to=&person=&kind=&sort=
+
+    Any q is valid (the query language never fails); bad page, page_size (≤ 100), dates,
+    kind or sort values are a 400 with a message.
+    """
+    from archive.forms import SearchForm
+    from archive.search.engine import search as run_search
+
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return json_error(form.error_text())
+    data = form.cleaned_data
+    page_size = data.get("page_size") or 20
+    result = run_search(
+        data["q"], page=data["page"], page_size=page_size, filters=form.filters(), sort=data["sort"]
+    )
+    results = [
+        {
+            "id": hit.id,
+            "url": hit.url,
+            "kicker": hit.kicker,
+            "title": hit.title,
+            "subtitle": hit.subtitle,
+            "paper": {"name": hit.paper_name, "slug": hit.paper},
+            "date": hit.date,
+            "page": hit.page,
+            "snippet": hit.snippet,
+        }
+        for hit in result.hits
+    ]
+    facets = {name: [[value, count] for value, count in pairs] for name, pairs in result.facets.items()}
+    body = {"total": result.total, "page": result.page, "page_size": page_size}
+    body.update({"results": results, "facets": facets, "notes": result.notes})
+    return json_response(body)
 
 
 def healthz(request):
