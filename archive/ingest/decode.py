@@ -137,5 +137,8 @@ def _where(data: bytes) -> str:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if exc.reason == "unexpected end of data":
+            # Valid UTF-8 up to a character cut in half at the very end: a copy cut short.
+            return f" (it ends in the middle of a character on line {line}: truncated?)"
         return f" (first bad byte at offset {exc.start}, line {line})"
     return " (no encoding gives plausible text)"
