@@ -1,0 +1,143 @@
+"""An article: headline, byline, place, body, jumps, people, related, neighbours, citation."""
+
+import pytest
+
+from archive.browse_queries import chinese_number, citation, jump_label
+from tests.factories import make_article, make_issue, make_page
+from tests.seedlike import LEAD_TITLE, build_seed_like_issue
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BOUND = 6
+
+
+@pytest.fixture
+def lead(db):
+    return build_seed_like_issue()
+
+
+def get(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_headline_reads_kicker_title_subtitle(client):
+    article = make_article(kicker="王小平在调研时强调", title="加强监测", subtitle="全力以赴")
+    html = get(client, article)
+    assert '<p class="story__kicker">王小平在调研时强调</p>' in html
+    assert '<h1 class="story__title">加强监测</h1>' in html
+    assert '<p class="story__subtitle">全力以赴</p>' in html
+    assert html.count("<h1") == 1
+
+
+def test_the_byline_links_each_reporter_and_the_place_links_date_and_page(client, lead):
+    html = get(client, lead)
+    assert "本报讯" in html
+    assert 'href="/people/%E6%9D%A8%E4%B8%BD%E5%A8%9C/">杨丽娜</a>、' in html
+    assert ">姚广强</a>" in html
+    assert 'href="/jzrb/2020-01-27/"' in html and 'href="/jzrb/2020-01-27/1/">第1版 要闻' in html
+
+
+def test_paragraphs_are_printed_in_order(client, lead):
+    html = get(client, lead)
+    assert html.index("1月26日农历正月初二") < html.index("在解放区世纪新区")
+
+
+def test_the_jump_marker_links_to_the_continuation_and_back(client, lead):
+    rest = lead.continuation
+    html = get(client, lead)
+    assert f'<a href="{rest.get_absolute_url()}"' in html and "（下转第二版③）" in html
+    back = get(client, rest)
+    assert f'<a href="{lead.get_absolute_url()}"' in back and "（上接第一版③）" in back
+
+
+def test_a_jump_to_an_unpublished_part_is_printed_without_a_link(client, lead):
+    rest = lead.continuation
+    rest.published = False
+    rest.save()
+    html = get(client, lead)
+    assert "（下转第二版③）" in html
+    assert rest.get_absolute_url() not in html
+
+
+def test_people_mentioned_are_listed_with_their_roles(client, lead):
+    html = get(client, lead)
+    assert '>徐衣显</a><span class="muted">（市委副书记、市长）</span>' in html
+    assert '>王付举</a><span class="muted">（副市长）</span>' in html
+
+
+def test_related_articles_share_people_but_not_the_other_half(client, lead):
+    html = get(client, lead)
+    related = html[html.index("相关报道") :]
+    assert "迅速落实一级应急响应措施" in related
+    assert lead.continuation.get_absolute_url() not in related
+
+
+def test_previous_and_next_article_in_the_issue(client, lead):
+    html = get(client, lead)
+    assert 'rel="next"' in html and "加强监测监督监管" in html
+    last = lead.continuation
+    back = get(client, last)
+    assert 'rel="prev" href="/jzrb/2020-01-27/1/' in back
+
+
+def test_the_citation_follows_gb_t_7714(client, lead):
+    expected = f"杨丽娜, 姚广强. {LEAD_TITLE}[N]. 焦作日报, 2020-01-27(1)."
+    html = get(client, lead)
+    assert f'id="citation-text">{expected}</p>' in html
+    assert 'data-copy="citation-text"' in html and "/static/js/copy.js" in html
+
+
+def test_a_citation_names_three_authors_then_et_al():
+    article = make_article(title="标题", reporters=["甲", "乙", "丙", "丁"])
+    assert citation(article).startswith("甲, 乙, 丙, 等. 标题[N]. ")
+
+
+def test_an_unsigned_citation_starts_with_the_title():
+    assert citation(make_article(title="敬告读者")) == "敬告读者[N]. 焦作日报, 2020-01-27(1)."
+
+
+@pytest.mark.parametrize(
+    "n,expected", [(1, "一"), (2, "二"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三")]
+)
+def test_page_numbers_in_jump_markers_are_chinese(n, expected):
+    assert chinese_number(n) == expected
+    assert jump_label("下转", n, "③") == f"（下转第{expected}版③）"
+
+
+def test_an_unpublished_article_is_not_found(client):
+    article = make_article(published=False)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_an_article_at_the_wrong_address_is_not_found(client):
+    article = make_article()
+    assert client.get(f"/jzrb/2020-01-27/2/{article.pk}/").status_code == 404
+    assert client.get(f"/jzrb/2020-01-26/1/{article.pk}/").status_code == 404
+
+
+def test_the_page_prints_without_navigation():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static/css/print.css").read_text()
+    assert ".site-header" in css and ".copy-button" in css
+
+
+def test_small_and_large_issues_take_the_same_queries(
+    client, small_issue, big_issue, django_assert_max_num_queries
+):
+    for _, first in (small_issue, big_issue):
+        with django_assert_max_num_queries(QUERY_BOUND):
+            response = client.get(first.get_absolute_url())
+        assert response.status_code == 200
+
+
+def test_an_article_with_many_people_takes_the_same_queries(client, django_assert_max_num_queries):
+    page = make_page(1, make_issue())
+    people = [(f"人物{i}", ["职务"]) for i in range(30)]
+    article = make_article(page, persons=people, reporters=["甲", "乙"])
+    for _ in range(10):
+        make_article(page, persons=people[:5])
+    with django_assert_max_num_queries(QUERY_BOUND):
+        assert client.get(article.get_absolute_url()).status_code == 200
