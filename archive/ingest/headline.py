@@ -7,27 +7,45 @@
 Blocks are separated by column breaks in the text; lines inside a block are one headline
 element wrapped over lines, so they are joined with one space (as the interchange says).
 
-Decisions, from how Chinese papers set headlines:
+The rule: kicker (引题) or title (主题)?
 
-* A block or line starting with a dash (——) is a subtitle (副题).
-* With two or more blocks the first is the kicker (引题): e.g. "X在…时强调" over the title,
-  or "习近平主持召开…会议" over "研究…工作". Three blocks are kicker, title, subtitle.
-* Inside a single block, the first line is the kicker when it ends with a reporting or
-  meeting verb (强调, 指出, 召开, …): "全省…电视电话会议召开" over "徐衣显在焦作分会场出席会议
-  并讲话" reads as 引题 "the meeting took place" + 主题 "who spoke", which is how local
-  papers lead with their own official. A wrapped title (王小平到马村区督导 / 检查疫情防控工作)
-  breaks mid-phrase and ends with no such verb, so it stays one title.
-* A single block of three or more lines: the first is the kicker.
+* A **kicker** is a lead-in that does not stand as a headline on its own: it ends with a
+  reporting or lead-in cue (…时强调, …指出, …表示, …要求, …希望, …寄语, …之际, …期间,
+  在…上, 在…中, …后) and the main title follows it.
+* A first line that is itself a **complete statement** (…会议召开, …举行, …开幕, …闭幕,
+  …出台, …发布, or a noun phrase such as …常务委员会会议) is the **title**, and the line
+  after it is the **subtitle** (副题).
+* A block or line starting with a dash (——) is always a subtitle.
+* Inside one block, lines that end with neither cue are one title wrapped over lines.
+* Three blocks are kicker, title, subtitle.
+
+Worked example, the seed page (焦作日报 2020-01-27 p1):
+
+* ``徐衣显在检查督导城区疫情防控工作时强调`` / ``全民动员 … 坚决打赢疫情防控阻击战``: the
+  first block ends in 强调, a lead-in: kicker + title.
+* ``全省、全市…电视电话会议召开`` over ``徐衣显在焦作分会场出席会议并讲话`` (one block): the
+  first line is a complete statement (…召开), so it is the title and the second the subtitle.
+* ``习近平主持召开中共中央政治局常务委员会会议`` / ``研究…疫情防控工作`` (two blocks): the
+  first block ends in a noun phrase, not a lead-in cue: title + subtitle.
+* ``王小平到马村区督导`` / ``检查疫情防控工作`` (one block): neither cue, so one wrapped title.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["KICKER_END", "split_headline"]
+__all__ = ["KICKER_END", "KICKER_END_IN_BLOCK", "STATEMENT_END", "split_headline"]
 
-# A kicker reports who said what, or that a meeting happened; it ends with the verb.
-KICKER_END = re.compile(r"(强调|指出|表示|要求|提出|时|召开|举行|开幕|闭幕|说)$")
+# A kicker leads in to the title: who said what, or when and where. The one-character
+# cues (在…上, 在…中, …后) end many words too (中国, 上海), so inside one block, where a
+# wrapped title may break anywhere, only the unambiguous cues count.
+KICKER_END = re.compile(
+    r"(强调|指出|表示|要求|提出|希望|寄语|勉励|号召|呼吁|说|时|之际|期间|前夕|上|中|后|之后|"
+    r"以来|来临|到来)$"
+)
+KICKER_END_IN_BLOCK = re.compile(r"(强调|指出|表示|要求|寄语|勉励|号召|呼吁|之际|期间|前夕|时)$")
+# A title on its own: something happened (a meeting took place, a rule came out).
+STATEMENT_END = re.compile(r"(召开|举行|开幕|闭幕|出台|发布|举办|成立|公布|通过|会议|会谈|会见)$")
 _DASH = ("——", "—", "--")
 
 
@@ -35,12 +53,19 @@ def _join(lines: list[str]) -> str:
     return " ".join(line.strip() for line in lines if line.strip())
 
 
+def _is_kicker(text: str) -> bool:
+    return bool(KICKER_END.search(text.strip()))
+
+
 def split_headline(blocks: list[list[str]]) -> tuple[str, str, str]:
     """(kicker, title, subtitle) from headline blocks; see the module notes for the rules.
 
     >>> split_headline([["全省、全市新型冠状病毒感染的肺炎疫情防控工作电视电话会议召开",
-    ...                  "徐衣显在焦作分会场出席会议并讲话"]])[:2]
-    ('全省、全市新型冠状病毒感染的肺炎疫情防控工作电视电话会议召开', '徐衣显在焦作分会场出席会议并讲话')
+    ...                  "徐衣显在焦作分会场出席会议并讲话"]])
+    ('', '全省、全市新型冠状病毒感染的肺炎疫情防控工作电视电话会议召开', '徐衣显在焦作分会场出席会议并讲话')
+    >>> split_headline([["习近平主持召开中共中央政治局常务委员会会议"],
+    ...                 ["研究新型冠状病毒感染的肺炎疫情防控工作"]])
+    ('', '习近平主持召开中共中央政治局常务委员会会议', '研究新型冠状病毒感染的肺炎疫情防控工作')
     """
     blocks = [[ln for ln in b if ln.strip()] for b in blocks]
     blocks = [b for b in blocks if b]
@@ -52,11 +77,14 @@ def split_headline(blocks: list[list[str]]) -> tuple[str, str, str]:
     elif len(blocks[-1]) > 1 and blocks[-1][-1].startswith(_DASH):
         subtitle = blocks[-1].pop()
     if len(blocks) >= 2:
-        kicker, title = _join(blocks[0]), _join(blocks[1])
-        if len(blocks) > 2:
-            subtitle = _join([_join(b) for b in blocks[2:]] + ([subtitle] if subtitle else []))
-        return kicker, title, subtitle
+        first = _join(blocks[0])
+        if len(blocks) == 2 and not subtitle and not _is_kicker(first):
+            return "", first, _join(blocks[1])  # title over its subtitle
+        rest = [_join(b) for b in blocks[2:]] + ([subtitle] if subtitle else [])
+        return first, _join(blocks[1]), _join(rest)
     lines = blocks[0]
-    if len(lines) >= 3 or (len(lines) == 2 and KICKER_END.search(lines[0])):
+    if len(lines) >= 2 and KICKER_END_IN_BLOCK.search(lines[0]):
         return lines[0], _join(lines[1:]), subtitle
+    if len(lines) >= 2 and not subtitle and STATEMENT_END.search(lines[0]):
+        return "", lines[0], _join(lines[1:])
     return "", _join(lines), subtitle

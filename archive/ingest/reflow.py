@@ -38,6 +38,7 @@ class Reflowed:
 
 _HANGING = tuple("，。、；：？！”’）》」』")
 _BRACKET_END = re.compile(r"[）)』」》：:]$")
+_CREDIT = re.compile(r"^[（(][^（）()]+[）)]$")
 
 
 def effective_width(line: Line) -> float:
@@ -63,9 +64,9 @@ def column_widths(lines: list[Line]) -> list[float]:
     """
     widths = [effective_width(ln) for ln in lines]
     voters = [w for w, ln in zip(widths, lines, strict=True) if not ln.spread] or widths or [0.0]
-    # The lower quartile is a full line of the main column even when a wide box or many
-    # short lines are present; the median drifts into the box on short items.
-    base = sorted(voters)[len(voters) // 4]
+    # The main column is the width most lines share (within a cell): short last lines and
+    # a wide box's lines both stay out of it, even on short items.
+    base = max(voters, key=lambda c: (sum(abs(v - c) <= 1 for v in voters), c))
     wide = [w > base * _WIDE for w in widths]
     refs = []
     for i in range(len(lines)):
@@ -116,6 +117,68 @@ def break_between(prev: Line, prev_ref: float, line: Line, ref: float) -> str:
     return "no"
 
 
+# Line roles: first line of a paragraph (indent lost), middle, last, one-line paragraph.
+_F, _M, _L, _S = range(4)
+_NEXT = {_F: (_M, _L), _M: (_M, _L), _L: (_F, _S), _S: (_F, _S)}
+_BREAK_COST = 0.8  # a small prior for fewer paragraphs
+
+
+def _role_costs(line: Line, ref: float) -> list[float]:
+    """How badly each role fits the line: widths (deficit from the column) and endings.
+
+    A first line is two cells short (lost indent), a middle line full, a last line ends a
+    sentence, a one-line paragraph both. A spread line was justified to the full width,
+    so its width says nothing, but a paragraph's last line is never justified.
+    """
+    ends = bool(SENTENCE_END.search(line.text) or _BRACKET_END.search(line.text))
+    if line.spread:
+        first, middle, last, single = 0.5, 0.0, 3.0, 3.0
+    else:
+        d = ref - effective_width(line)
+        middle = 0.0 if d <= 1 else (2.0 if d <= 2.5 else 5.0)
+        first = 0.0 if 1 <= d <= 3.5 else (3.0 if d < 1 else 2.5)
+        last = 0.0 if d >= 2 else (0.4 if d >= 1 else 0.8)
+        single = 0.5 if d >= 1.5 else 3.5  # one-line paragraphs are rare
+    if line.indent >= 1:  # a printed indent survived the extraction
+        middle, last = middle + 9, last + 9
+    if _CREDIT.match(line.text):  # （新华社记者高洁摄）: a credit stands alone
+        single, middle = 0.0, middle + 1.0
+    if line.text.startswith(_HANGING):  # punctuation never opens a paragraph
+        first, single = first + 9, single + 9
+    first += 1.0 if ends else 0.0
+    middle += 0.7 if ends else 0.0
+    last += 0.0 if ends else 2.5
+    single += 0.0 if ends else 2.0
+    return [first, middle, last, single]
+
+
+def _roles(lines: list[Line], refs: list[float]) -> list[int]:
+    """The cheapest sequence of roles (Viterbi over the four line roles)."""
+    costs = [_role_costs(ln, ref) for ln, ref in zip(lines, refs, strict=True)]
+    # A body may start mid-paragraph (上接…) or be cut mid-paragraph (下转…), at a price.
+    best = [costs[0][r] + (0.0 if r in (_F, _S) else 3.0) for r in range(4)]
+    back: list[list[int]] = []
+    for i in range(1, len(lines)):
+        new, ptr = [], []
+        for r in range(4):
+            options = [
+                (best[q] + (_BREAK_COST if r in (_F, _S) else 0.0), q)
+                for q in range(4)
+                if r in _NEXT[q]
+            ]
+            score, q = min(options)
+            new.append(score + costs[i][r])
+            ptr.append(q)
+        best, back = new, [*back, ptr]
+    final = [best[r] + (0.0 if r in (_L, _S) else 1.5) for r in range(4)]
+    role = min(range(4), key=lambda r: final[r])
+    roles = [role]
+    for ptr in reversed(back):
+        role = ptr[role]
+        roles.append(role)
+    return roles[::-1]
+
+
 def reflow(body: list[Line]) -> Reflowed:
     """Paragraphs of a body; blank lines are column breaks, not paragraph breaks."""
     lines = [ln for ln in body if not ln.blank]
@@ -123,12 +186,13 @@ def reflow(body: list[Line]) -> Reflowed:
     if not lines:
         return result
     refs = column_widths(lines)
+    roles = _roles(lines, refs)
     current = lines[0].text
     for i in range(1, len(lines)):
-        verdict = break_between(lines[i - 1], refs[i - 1], lines[i], refs[i])
-        if verdict == "uncertain" and UNCERTAIN not in result.review:
-            result.review.append(UNCERTAIN)
-        if verdict == "yes":
+        if roles[i] in (_F, _S):
+            if not SENTENCE_END.search(lines[i - 1].text) and UNCERTAIN not in result.review:
+                if not _BRACKET_END.search(lines[i - 1].text):
+                    result.review.append(UNCERTAIN)  # a break after an unfinished line
             result.paragraphs.append(current)
             current = lines[i].text
         else:

@@ -6,6 +6,22 @@ line breaks, paragraph indents lost (a paragraph's first line is two characters 
 blank lines at column breaks even mid-sentence, spread and spaced-digit lines, stray
 leading spaces, the headline AFTER its body, bylines, jump markers and editor codes. It
 returns the page text and, for each item, the interchange article the parser should give.
+
+What the seed shows, and so what the layout does:
+
+* Punctuation never opens a line: the line either takes the mark (squeezed, one cell
+  over) or gives its last character to the next line and is spread to full width
+  (看 望 慰 问 … 一 / 线、…). Spread lines come only from this, never at random.
+* A number or Latin word is never broken over two lines (moved down: a spread line).
+* A jump marker or editor code stays whole on the body's last line (…首位，（下转第三版②）,
+  …春节。①3); if it does not fit, the last characters move down with it.
+* Digits are spaced only between hanzi or punctuation (1 月 26 日), never inside P53.
+* A stray leading space opens some items (`` 本报讯…``), not lines mid-paragraph.
+* Some items end in a wider text box (twice the column), some have no headline in the
+  text; a headline is kicker / title (one or two lines) / subtitle, blocks split by blank
+  lines, and follows headline.py's rule: kickers end in a lead-in cue (…时强调), a
+  wrapped title never breaks after one, and a title that is a complete statement
+  (…会议召开) may carry an undashed subtitle.
 """
 
 from __future__ import annotations
@@ -14,6 +30,8 @@ import random
 import re
 import unicodedata
 from collections.abc import Sequence
+
+from archive.ingest.headline import KICKER_END_IN_BLOCK, STATEMENT_END
 
 CIRCLED = "①②③④⑤⑥⑦⑧"
 CHINESE_PAGE = "一二三四五六七八九十"
@@ -57,35 +75,107 @@ def _body_text(text: str) -> str:
     return re.sub(r"\s+", "", _nfkc(text))
 
 
-def _wrap(text: str, width: int) -> list[str]:
+_OPENING = "“‘（《「『"
+_RUN = re.compile(r"[0-9A-Za-z.%]")  # a number or Latin word: never broken over lines
+
+
+def _fit(text: str, size: int, rng: random.Random) -> tuple[str, str]:
+    """(line, rest): at most ``size`` characters, by the seed's line-breaking rules."""
+    if size >= len(text):
+        return text, ""
+    spread = False
+    if _RUN.match(text[size - 1]) and _RUN.match(text[size]):
+        start = size
+        while start > 0 and _RUN.match(text[start - 1]):
+            start -= 1
+        if start >= size // 2:
+            size, spread = start, True  # the number moves down; the line is justified
+        else:
+            while size < len(text) and _RUN.match(text[size]):
+                size += 1  # a long Latin run overhangs
+    if size < len(text) and text[size] in _CLOSING:
+        if rng.random() < 0.6:
+            while size < len(text) and text[size] in _CLOSING:
+                size += 1  # the line takes the mark (squeezed punctuation)
+        else:
+            size -= 1  # the last character moves down with the mark; the line is justified
+            while size > 1 and text[size] in _CLOSING:
+                size -= 1
+            spread = True
+    if 1 < size < len(text) and text[size - 1] in _OPENING:
+        size -= 1  # an opening mark never ends a line: it moves down, the line is justified
+        spread = True
+    line = text[:size]
+    if spread and not re.search(r"[（）()]", line):
+        line = " ".join(line)
+    return line, text[size:]
+
+
+def _wrap(text: str, width: int, rng: random.Random | None = None) -> list[str]:
     """Hard line breaks; the first line lost its two-character indent."""
-    lines, first = [], width - 2
+    rng = rng or random.Random(0)
+    lines: list[str] = []
     while text:
-        size = first if not lines else width
-        # punctuation never opens a line: the line takes one more character
-        while size < len(text) and text[size] in _CLOSING:
-            size += 1
-        lines.append(text[:size])
-        text = text[size:]
+        line, text = _fit(text, width - 2 if not lines else width, rng)
+        lines.append(line)
     return lines
 
 
+def _layout(
+    paragraphs: list[str], width: int, rng: random.Random, wide_from: int | None, wide: int
+) -> list[str]:
+    """Body lines; from line ``wide_from`` on, the text runs on in a box ``wide`` wide."""
+    lines: list[str] = []
+    for text in paragraphs:
+        first = True
+        while text:
+            column = wide if wide_from is not None and len(lines) >= wide_from else width
+            line, text = _fit(text, column - 2 if first else column, rng)
+            lines.append(line)
+            first = False
+    return lines
+
+
+def _add_ending(lines: list[str], ending: str, width: int) -> None:
+    """The marker stays whole on the last line. If it does not fit, it opens a line of its
+    own; when the last line is full, its last characters move down with the marker and
+    the line left behind is justified (spread), as the seed's “治”。（下转第二版②）."""
+    if not ending:
+        return
+    last = lines[-1]
+    if len(last) + len(ending) <= width + (1 if len(ending) <= 3 else 0):
+        lines[-1] = last + ending
+    elif len(last) < width - 1 or len(last) < 4 or " " in last:
+        lines.append(ending)
+    else:
+        carry = 2
+        while carry < len(last) - 2 and last[-carry] in _CLOSING:
+            carry += 1
+        lines[-1:] = [" ".join(last[:-carry]), last[-carry:] + ending]
+
+
 def _dress(line: str, rng: random.Random) -> str:
-    """Layout noise on one line: spread characters, spaced digits, stray leading space."""
-    roll = rng.random()
-    if roll < 0.03 and not re.search(r"[（）()]", line):
-        line = " ".join(line)
-    elif roll < 0.25:
-        line = re.sub(r"(?<=\D)(\d+)(?=\D)", r" \1 ", line)
-    if rng.random() < 0.03:
-        line = " " + line
+    """Layout noise on one line: digits spaced where they meet hanzi or punctuation."""
+    if rng.random() < 0.22 and " " not in line:
+        line = re.sub(r"(?<=[^\x00-\x7f])(\d+)(?=[^\x00-\x7f])", r" \1 ", line)
     return line
 
 
 def _split_title(title: str, rng: random.Random) -> list[str]:
+    """One line, or two broken where the first does not read as a kicker or a statement
+    (headline.py would take it as kicker or title + subtitle)."""
     if len(title) > 12 and rng.random() < 0.5:
-        cut = rng.randint(len(title) // 3, 2 * len(title) // 3)
-        return [title[:cut], title[cut:]]
+        cuts = [
+            c
+            for c in range(len(title) // 3, 2 * len(title) // 3 + 1)
+            if not KICKER_END_IN_BLOCK.search(title[:c])
+            and not STATEMENT_END.search(title[:c])
+            and title[c] not in _CLOSING
+            and not title[c:].startswith(("—", "-"))
+        ]
+        if cuts:
+            cut = rng.choice(cuts)
+            return [title[:cut], title[cut:]]
     return [title]
 
 
@@ -125,6 +215,8 @@ def _article(record: dict, rng: random.Random, page_number: int):
         expected["kicker"] = f"{gold_people[0]}在调研时强调"
     if rng.random() < 0.1:
         expected["subtitle"] = "——" + body[-1][:10]
+        if STATEMENT_END.search(title) and rng.random() < 0.5:
+            expected["subtitle"] = body[-1][:10]  # …会议召开 over an undashed 副题
     opening = ""
     if rng.random() < 0.1:
         page, marker = (
@@ -145,13 +237,24 @@ def _article(record: dict, rng: random.Random, page_number: int):
         ending = expected["editor_code"]
     text_paragraphs = list(body)
     text_paragraphs[0] = opening + byline + text_paragraphs[0]
-    text_paragraphs[-1] += ending
     expected["persons"] = [
         {"name": n, "roles": []}
         for n in gold_people
         if n in "".join([title, expected["kicker"], expected["subtitle"], *body])
     ]
-    return expected, text_paragraphs
+    return expected, text_paragraphs, ending
+
+
+def _headline_lines(item: dict, rng: random.Random) -> list[str]:
+    """Kicker block, title lines, subtitle (in the title's block or its own)."""
+    lines = [item["kicker"], ""] if item["kicker"] else []
+    title_lines = _split_title(item["title"], rng)
+    item["title"] = " ".join(title_lines)
+    lines += title_lines
+    if item["subtitle"]:
+        own_block = len(title_lines) > 1 or not item["subtitle"].startswith("——")
+        lines += ["", item["subtitle"]] if own_block and rng.random() < 0.5 else [item["subtitle"]]
+    return [*lines, ""]
 
 
 def typeset_page(
@@ -165,30 +268,44 @@ def typeset_page(
     and ``persons``) as one page of e-paper text; return (text, expected articles)."""
     lines: list[str] = []
     expected: list[dict] = []
+    pending: list[str] = []  # the previous item's headline, printed once we know the next
     for record in articles:
         if not typesettable(record):
             continue
-        item, paragraphs = _article(record, rng, page_number)
+        item, paragraphs, ending = _article(record, rng, page_number)
+        opens = item["source"] or item["continued_from"]
+        if pending and expected[-1]["_headless"] and opens:
+            for key in ("kicker", "title", "subtitle"):
+                expected[-1][key] = ""  # a headline not in the text (the seed's 2nd and 9th)
+            lines += [] if expected[-1]["_wide"] else [""]
+        else:
+            lines += pending
         width = rng.randint(11, 16)
         break_every = rng.randint(7, 12)
-        body_lines = [line for p in paragraphs for line in _wrap(p, width)]
+        narrow = _layout(paragraphs, width, random.Random(rng.random()), None, width)
+        wide_from = None
+        if len(narrow) >= 10 and rng.random() < 0.08:
+            wide_from = len(narrow) - rng.randint(3, 6)  # the item ends in a wider box
+        wide = 2 * width + rng.randint(-1, 2)
+        body_lines = _layout(paragraphs, width, rng, wide_from, wide)
+        in_wide = wide_from is not None and len(body_lines) > wide_from
+        _add_ending(body_lines, ending, wide if in_wide else width)
+        if rng.random() < 0.2:
+            body_lines[0] = " " + body_lines[0]  # a stray space opens the chunk
         for n, line in enumerate(body_lines, 1):
             lines.append(_dress(line, rng))
-            if n % break_every == 0 and n < len(body_lines):
+            in_box = wide_from is not None and n > wide_from
+            if n % break_every == 0 and n < len(body_lines) and not in_box:
                 lines.append("")  # a column break, even mid-sentence
-        lines.append("")
-        if item["kicker"]:
-            lines += [item["kicker"], ""]
-        title_lines = _split_title(item["title"], rng)
-        item["title"] = " ".join(title_lines)
-        lines += title_lines
-        if item["subtitle"]:
-            lines.append(item["subtitle"])
-        lines.append("")
+        pending = ["", *_headline_lines(item, rng)]
+        item["_headless"] = bool(ending) and rng.random() < 0.12
+        item["_wide"] = in_wide
         expected.append(item)
         if rng.random() < notice_rate:
+            lines += pending
+            pending = []
             notice = rng.choice(_NOTICES)
-            lines += ["敬告读者", *_wrap(notice, 26)]
+            lines += ["敬告读者", *_wrap(notice, 26, rng)]
             expected.append(
                 {
                     **item,
@@ -206,4 +323,8 @@ def typeset_page(
                     "persons": [],
                 }
             )
+    lines += pending
+    for item in expected:
+        item.pop("_headless", None)
+        item.pop("_wide", None)
     return "\n".join(lines) + "\n", expected

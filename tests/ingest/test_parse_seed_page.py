@@ -73,16 +73,19 @@ def test_headline_lines_after_a_body_belong_to_that_body(page):
 
 def test_three_kickers_end_in_qiangdiao(page):
     assert [i for i, a in enumerate(page.articles) if a.kicker.endswith("强调")] == [0, 2, 4]
+    assert [i for i, a in enumerate(page.articles) if a.kicker] == [0, 2, 4]
 
 
-def test_the_meeting_line_is_the_kicker_of_the_seventh_item(page):
-    # Decision (see archive/ingest/headline.py): 会议召开 reads as the 引题 and the
-    # official who spoke as the 主题.
-    seventh = page.articles[6]
-    assert seventh.kicker == "全省、全市新型冠状病毒感染的肺炎疫情防控工作电视电话会议召开"
-    assert seventh.title == "徐衣显在焦作分会场出席会议并讲话"
-    assert page.articles[7].kicker == "习近平主持召开中共中央政治局常务委员会会议"
-    assert page.articles[7].title == "研究新型冠状病毒感染的肺炎疫情防控工作"
+def test_a_complete_statement_is_the_title_and_the_next_line_its_subtitle(page):
+    # Rule (see archive/ingest/headline.py): a first line that stands as a headline on its
+    # own (…会议召开, …常务委员会会议) is the 主题 and the line after it the 副题; only
+    # lead-ins (…时强调) are kickers.
+    seventh, eighth = page.articles[6], page.articles[7]
+    assert seventh.kicker == eighth.kicker == ""
+    assert seventh.title == "全省、全市新型冠状病毒感染的肺炎疫情防控工作电视电话会议召开"
+    assert seventh.subtitle == "徐衣显在焦作分会场出席会议并讲话"
+    assert eighth.title == "习近平主持召开中共中央政治局常务委员会会议"
+    assert eighth.subtitle == "研究新型冠状病毒感染的肺炎疫情防控工作"
 
 
 def test_only_the_second_and_ninth_items_are_flagged_for_a_missing_headline(page):

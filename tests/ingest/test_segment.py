@@ -93,3 +93,13 @@ def test_a_dash_line_is_the_subtitle():
         "", "恐龙时代有巨鸟", "——古生物学家们表示",
     )  # fmt: skip
     assert split_headline([["引题"], ["主题"], ["副题"]]) == ("引题", "主题", "副题")
+
+
+def test_a_complete_statement_over_another_line_is_title_and_subtitle():
+    assert split_headline([["全市会议召开", "市长出席会议并讲话"]]) == (
+        "", "全市会议召开", "市长出席会议并讲话",
+    )  # fmt: skip
+    assert split_headline([["主持召开常务委员会会议"], ["研究防控工作"]]) == (
+        "", "主持召开常务委员会会议", "研究防控工作",
+    )  # fmt: skip
+    assert split_headline([["在调研时强调"], ["加强监测"]]) == ("在调研时强调", "加强监测", "")
