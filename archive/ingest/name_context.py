@@ -84,7 +84,7 @@ def _foreign_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str]]:
             and not before.endswith(_NOT_BEFORE)
             and _ok(name)
         ):
-            spans.append((s, e, name))
+            spans.append((s, e, name, "foreign"))
         i = j
     # 日本首相桥本龙太郎, 桥本首相
     for m in re.finditer("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)), paragraph):
@@ -95,32 +95,33 @@ def _foreign_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str]]:
         tail = re.match(r"[\u4e00-\u9fff]{0,3}?(?=[，。、；（）“”说表在对和与同等的会今昨１-９]|$)",
                         paragraph[m.end() :])  # fmt: skip
         if tail:
-            spans.append((s, m.end() + tail.end(), m.group() + tail.group()))
+            spans.append((s, m.end() + tail.end(), m.group() + tail.group(), "japanese"))
     return spans
 
 
-def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int, str]]:
-    """(start, end, name) of names the context announces in one paragraph."""
+def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind) of names the context announces in one paragraph; the kind
+    (byline, credit, title, list, …) is a feature for :mod:`archive.ingest.name_score`."""
     from archive.ingest.people import _title_at_end
 
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, str]] = []
     bounds = set(starts)
     text = paragraph.strip()
     if 2 <= len(text) <= 4 and _FULL_NAME.fullmatch(text) and _ok(text):
         s = paragraph.find(text)
-        out.append((s, s + len(text), text))  # an author line
+        out.append((s, s + len(text), text, "author"))  # an author line
     for m in _BYLINE.finditer(paragraph):
         s = m.start(1)
         for name in m.group(1).split("、"):
             if _ok(name):
-                out.append((s, s + len(name), name))
+                out.append((s, s + len(name), name, "byline"))
             s += len(name) + 1
     if m := _CREDIT.search(paragraph):
         s = m.start(1) + len(re.match("(?:新华社|本报)?(?:记者|通讯员)?", m.group(1)).group())
         for name in _split_credit(m.group(1)):
             s = paragraph.find(name, s)
             if _ok(name):
-                out.append((s, s + len(name), name))
+                out.append((s, s + len(name), name, "credit"))
             s += len(name)
     # 省长|回良玉|强调: a whole name between token boundaries right after a title.
     for k, (word, _) in enumerate(tokens[:-1]):
@@ -135,10 +136,10 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
                 and _ok(name)
                 and paragraph[s + n : s + n + 2].startswith(_SAYS)
             ):
-                out.append((s, s + n, name))
+                out.append((s, s + n, name, "title"))
                 break
     # lists: 王岐山、卢钟鹤、欧广源 when a neighbour is already a name.
-    known = {(s, e) for _, s, e, _ in spans}
+    known = {(s, e) for s, e, *_ in spans}
     clean = _ANNOTATION.sub(lambda m: "、" + " " * (len(m.group()) - 1), paragraph)
     for seg in re.finditer(r"[^，。；：！？“”《》（）\s,;:()]+", clean):
         items, pos = [], seg.start()
@@ -155,5 +156,5 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
                 break
         for s, e, item in items:
             if (s, e) not in known and _FULL_NAME.fullmatch(item) and _ok(item):
-                out.append((s, e, item))
+                out.append((s, e, item, "list"))
     return out + _foreign_runs(paragraph, tokens, starts)

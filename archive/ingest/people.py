@@ -8,9 +8,11 @@ name (副市长王付举, 记者许立群报道, （王小平摄）, a paragraph
 such as 市领导王建修、路红卫、…), from runs of transliteration characters next to a title
 or a verb of saying (俄罗斯总理切尔诺梅尔金, 日本首相桥本龙太郎) and from names the archive
 already knows (a gazetteer matched straight in the text, see :mod:`archive.ingest.names`).
-Each candidate must look like a name: a surname and a short given name, or a foreign
-name; places, common words and titles are rejected. Where candidates overlap, known
-names win, then the longer.
+Candidates are loose (any token the tagger calls a name, surname-led words, 老王/小李);
+:mod:`archive.ingest.name_score` gives each a probability from its features and keeps
+those above a threshold chosen on dev dates. Where kept candidates overlap, a known name
+the tokens do not split wins, then the likelier (和李鹏 loses to 李鹏). A two-character
+given name of a full name found in the same article (周恩来 … 恩来) adds nobody.
 
 Roles: a role is a title word (书记, 市长, 总指挥, …) with the office before it when that
 office is a short, known one (市委, 市人大常委会, 国务院, …): 市委书记、市人大常委会主任王小平
@@ -29,6 +31,7 @@ from collections.abc import Iterable, Sequence, Sized
 
 from archive.ingest.model import PersonMention
 from archive.ingest.name_context import context_names
+from archive.ingest.name_score import Tokens, choose, consistent, features, threshold
 from archive.ingest.names import (
     COMPOUND_SURNAMES,
     NOT_NAMES,
@@ -167,13 +170,13 @@ def _plausible_name(name: str) -> bool:
 def _plausible_tagged(name: str) -> bool:
     """A word the tagger calls a name: Chinese with a surname, or a 3+ character
     transliteration (克林顿, 布莱尔)."""
-    if _plausible_name(name):
-        return True
-    if name in NOT_NAMES or not re.fullmatch("[\u4e00-\u9fff]{3,8}", name):
+    if name in NOT_NAMES or re.fullmatch(_TITLE, name) or name.endswith(_HONORIFICS):
         return False
-    # Transliterations are spelt from a small set of characters (韦德里纳, 普里马科夫);
-    # idioms and words the tagger mislabels (寒冬腊月, 贺新春) are not.
-    return sum(ch in _TRANSLIT for ch in name) >= len(name) - 1
+    if _FOREIGN.match(name):
+        return True
+    # 洪秉明 (a surname missing from the table), 董范园 (ends like a place), 孔夫子: the
+    # scorer weighs surname, ending and transliteration share.
+    return name not in NOT_NAMES and bool(re.fullmatch("[\u4e00-\u9fff]{2,8}", name))
 
 
 def _title_at_end(text: str) -> re.Match | None:
@@ -225,11 +228,25 @@ def find_roles(paragraphs: Sequence[str], names: Iterable[str]) -> dict[str, lis
 
 
 # Characters glued to a name by the tagger: 董曼忠摄 (photo credit), 对林菱, 张林春为.
-_TRAILING = set("摄说等为手称讲们和与同及的在是了也都就又还以摘")
+_TRAILING = set("摄绘说等为手称讲们和与同及的在是了也都就又还以摘")
 _LEADING = set("对向由请让被给和与同跟字据经把将从")
 # One-character words that do not end a name (王小平|说, 张北|县).
 _NOT_GIVEN = set("摄的在是和与同及等说讲称道也都就又还了着过把被将从向对为于县市省区村乡镇州路街")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_PLACES = {
+    "社区",
+    "小区",
+    "公司",
+    "大学",
+    "中学",
+    "小学",
+    "医院",
+    "集团",
+    "广场",
+    "大街",
+    "大厦",
+    "宾馆",
+}
 
 
 def _trim(word: str) -> str:
@@ -265,8 +282,15 @@ def _join_foreign(tokens: list[tuple[str, str]], i: int) -> tuple[str, int] | No
     return "·".join(parts), j
 
 
+# 老王, 小李: how colleagues and neighbours are named; the gold list counts them.
+_LAO_XIAO = re.compile("[老小][" + "".join(sorted(SURNAMES)) + "](?![\u4e00-\u9fff]{2})")
+
+
 def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[int]) -> list:
-    """(start, end, name) of the names the tagger's tags give, in reading order."""
+    """(start, end, name, kind) of the names the tagger's tags give, in reading order.
+
+    Candidates only: the scorer (:mod:`archive.ingest.name_score`) decides.
+    """
     spans = []
     i = 0
     while i < len(tokens):
@@ -275,22 +299,24 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
         prev = tokens[i - 1][0] if i else ""
         if foreign := _join_foreign(tokens, i):
-            if tag in _NAME_TAGS or any(t in _NAME_TAGS for _, t in tokens[i : foreign[1]]):
-                spans.append((starts[i], starts[foreign[1]], foreign[0]))
-                i = foreign[1]
-                continue
-        name = None
-        # 郭|俊秀, 周|新华: a surname the tagger calls a name, then the given name.
+            # 华金|·|阿尔穆尼亚 is tagged nz|x|ns: still a candidate, with a weaker kind.
+            named = any(t in _NAME_TAGS for _, t in tokens[i : foreign[1]])
+            spans.append((starts[i], starts[foreign[1]], foreign[0], "dotted" if named else "dot?"))
+            i = foreign[1]
+            continue
+        name = kind = None
+        # 郭|俊秀, 周|新华: a surname the tagger calls a name, then the given name; also
+        # 韩|卫国 (j|ns), 张|明远 (q|a), weighed by the scorer through the kind sg:<tag>.
         if (
             len(word) == 1
-            and tag == "nr"
             and word in SURNAMES
+            and (tag == "nr" or (prev[-1:] in "、，：（" or _title_at_end(prev)))
             and 1 <= len(nxt[0]) <= 2
             and nxt[1] not in ("x", "uj", "p", "c", "ul", "r", "d", "m")
             and not _title_at_end(nxt[0])
             and _plausible_name(word + nxt[0])
         ):
-            name, i = word + nxt[0], i + 1
+            name, kind, i = word + nxt[0], "surgiven" if tag == "nr" else f"sg:{tag}", i + 1
         # 徐殿|举, 朱语|今: a two-character name token and the last character of the name.
         elif (
             len(word) == 2
@@ -300,72 +326,68 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
             and nxt[1] in ("zg", "ng", "tg", "vg", "ag", "v", "a", "n", "nr", "m")
             and _plausible_name(word + nxt[0])
         ):
-            name, i = word + nxt[0], i + 1
+            name, kind, i = word + nxt[0], "namechar", i + 1
         elif tag in _NAME_TAGS:
             candidate = _trim(word)
             if _plausible_tagged(candidate):
-                name = candidate
+                name, kind = candidate, "tag" if candidate == word else "trim"
         elif (
             (bool(_title_at_end(prev)) or prev in _LIST_LEADS)
             and len(word) in (2, 3)
             and _plausible_name(word)
         ):
             # 副市长|王付举 when the tagger gave the name another tag
-            name = word
+            name, kind = word, "aftertitle"
+        elif len(word) == 3 and _plausible_name(word):
+            # 周恩来 is a dictionary word tagged t: any surname-led three-character word
+            name, kind = word, "surword"
         after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        # 马村|区: a two-character "name" followed by 区/县/村 is a place.
-        if name and len(name) == 2 and after[:1] in set("村区县镇乡市省州街"):
+        # 马村|区, 恩华|社区: a two-character "name" followed by 区/县/村 is a place.
+        if name and len(name) == 2 and (after[:1] in set("村区县镇乡市省州街") or after in _PLACES):
             name = None
         if name and name not in NOT_NAMES:
             start = paragraph.find(name, starts[first])
-            spans.append((start, start + len(name), name))
+            spans.append((start, start + len(name), name, kind))
         i += 1
     return spans
 
 
-_ANNOUNCE_AFTER = _AFTER_TITLES + ("说", "表示", "指出", "强调", "认为", "介绍", "等", "先生")
-_ANNOUNCE_AFTER += ("女士", "摄", "、", "）", "（", "和", "在", "一行", "会见", "为", "的讲话")
-
-
-def _announced(paragraph: str, s: int, e: int) -> bool:
-    """A two-character name that is also a word (许可, 向阳) needs a context saying it is a
-    name: a title or 记者 before it, a verb of saying or a list after it."""
-    before = paragraph[max(0, s - 12) : s]
-    return (
-        paragraph.strip() == paragraph[s:e]
-        or bool(_title_at_end(before))
-        or before.endswith(("记者", "、", "同志", "通讯员", "（", "名叫"))
-        or paragraph[e : e + 3].startswith(_ANNOUNCE_AFTER)
-    )
-
-
-def _paragraph_names(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list[str]:
-    """Names in one paragraph, in reading order, with repeats."""
+def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
+    """(start, end, name, kinds, Tokens) of every candidate name in one paragraph."""
     tokens = tagger.tag(paragraph)
     starts = [0]
     for word, _ in tokens:
         starts.append(starts[-1] + len(word))
-    # (priority, start, end, name): known names first, then context, then tags.
-    spans = [
-        (1, s, e, n)
-        for s, e, n in _tagged_names(paragraph, tokens, starts)
-        if (len(n) > 2 or not tagger.has_word(n) or _announced(paragraph, s, e))
-        and not paragraph[:s].endswith(("新华社", "本报", "中新社"))  # datelines: places
-    ]
-    spans += [(2, s, e, n) for s, e, n in context_names(paragraph, tokens, starts, spans)]
+    spans = _tagged_names(paragraph, tokens, starts)
+    spans += context_names(paragraph, tokens, starts, spans)
     if gazetteer is not None:
-        bounds = set(starts)
-        for s, e, n in gazetteer.find(paragraph):
-            # 李明 inside 李明华: a known name must not cut a word in two.
-            if (s in bounds or paragraph[s - 1 : s] in _LEADING) and (
-                e in bounds or paragraph[e : e + 1] in _TRAILING
-            ):
-                spans.append((3, s, e, n))
-    taken: list[tuple[int, int, str]] = []
-    for _, s, e, n in sorted(spans, key=lambda x: (-x[0], x[1] - x[2])):
-        if all(e <= s2 or s >= e2 for s2, e2, _ in taken):
-            taken.append((s, e, n))
-    return [n for _, _, n in sorted(taken)]
+        spans += [(s, e, n, "known") for s, e, n in gazetteer.find(paragraph)]
+    spans += [(m.start(), m.end(), m.group(), "laoxiao") for m in _LAO_XIAO.finditer(paragraph)]
+    merged: dict[tuple[int, int, str], set[str]] = {}
+    for s, e, n, kind in spans:
+        merged.setdefault((s, e, n), set()).add(kind)
+    info = Tokens({starts[k]: (starts[k + 1], t) for k, (_, t) in enumerate(tokens)})
+    return [(s, e, n, kinds, info) for (s, e, n), kinds in merged.items()]
+
+
+def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()) -> list:
+    """(paragraph index, start, end, name, features) of every candidate of an article."""
+    tagger = _get_tagger()
+    gazetteer = _get_gazetteer(known_names)
+    found = [_candidates(p, tagger, gazetteer) for p in paragraphs]
+    text = "\n".join(paragraphs)
+    counts: dict[str, int] = {}
+    out = []
+    for k, spans in enumerate(found):
+        for s, e, n, kinds, info in spans:
+            if n not in counts:
+                counts[n] = text.count(n) if "·" not in n else 1
+            feats = features(
+                paragraphs[k], s, e, n, kinds, info,
+                count=counts[n], in_dictionary=tagger.has_word(n),
+            )  # fmt: skip
+            out.append((k, s, e, n, feats))
+    return out
 
 
 def extract_persons(
@@ -380,13 +402,12 @@ def extract_persons(
     already holds; they are found wherever they occur whole (pass the same list object
     to later calls: the gazetteer is built once per list).
     """
-    tagger = _get_tagger()
-    gazetteer = _get_gazetteer(known_names)
+    candidates = scored_candidates(paragraphs, known_names)
     excluded = set(reporters)
     names: list[str] = []
-    for paragraph in paragraphs:
-        for name in _paragraph_names(paragraph, tagger, gazetteer):
-            if name not in excluded and name not in names:
-                names.append(name)
+    for _, _, name in choose(candidates, threshold()):
+        if name not in excluded and name not in names:
+            names.append(name)
+    names = consistent(names)
     roles = find_roles(paragraphs, names)
     return [PersonMention(name=name, roles=roles[name]) for name in names]

@@ -1,0 +1,203 @@
+"""How likely a candidate name is a person: a small logistic-regression scorer.
+
+>>> feats = features("外长舍拉利·海鲁拉耶夫说", 2, 11, "舍拉利·海鲁拉耶夫", {"dotted", "tag"},
+...                  Tokens({2: (5, "nrt"), 6: (11, "nrt")}), count=1, in_dictionary=False)
+>>> "dot" in feats and "b:title" in feats and "a:says" in feats
+True
+>>> probability(feats) > 0.5
+True
+
+Every candidate (from the tagger, the context rules of :mod:`archive.ingest.name_context`
+or the gazetteer of known names) is described by a few dozen binary features: where it
+came from, its length, surname, dictionary status, the tagger's tag, the characters around
+it and how often it recurs in the article. The weights in ``name_weights.json`` are
+*derived data*: they were fitted by ``bench/person_quality.py --train`` on the PFR corpus
+dates 1998-01-01..20 only (the benchmark reports 21..31), and hold no corpus text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from archive.ingest.names import COMPOUND_SURNAMES, JAPANESE_SURNAMES, SURNAMES, TRANSLIT
+
+WEIGHTS = Path(__file__).with_name("name_weights.json")
+# The 40 commonest Chinese surnames: a name starting with one is likelier than 覃/冶.
+_TOP = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶")
+_PUNCT = set("，。；：！？、“”‘’《》（）()〈〉—…·,.;:!? \u3000")
+# Characters whose presence at a name's edge usually means the tagger glued a word on
+# (和李鹏, 宋健在): their weights are learnt one by one.
+_EDGE = set("和与同及对向由请让被给跟据经把将从在是了也都就又还以摘说等为称讲们的摄时获有")
+_AFTER_WORDS = ("说", "表示", "指出", "强调", "认为", "介绍", "宣布", "称", "会见", "会谈")
+_AFTER_WORDS += ("同志", "先生", "女士", "夫人", "一行", "等", "的", "在", "和", "是", "为")
+_AFTER_WORDS += ("总统", "总理", "主席", "首相", "书记", "委员长", "部长", "教授", "老人")
+_AFTER_WORDS += ("理论", "思想", "时代", "纪念", "故居", "路", "街", "村", "镇", "县", "牌", "杯")
+_AFTER_WORDS += ("社区", "小区", "公司", "大学", "中学", "小学", "医院", "集团", "广场", "大街")
+# Last characters of places and bodies the tagger calls names (白庄村, 卫健委, 马村区).
+_PLACE_ENDS = set("坝村庄委区县镇乡市省店厂局部院站路街港湾山河湖桥门寺园州城岛队")
+_BEFORE_WORDS = ("记者", "通讯员", "同志", "名叫", "会见", "会见了", "和", "与", "同", "对")
+_BEFORE_WORDS += ("新华社", "本报", "中新社", "据", "在", "到", "赴", "访问", "由", "给")
+
+
+class Tokens:
+    """The tagger's tokens of one paragraph, by start offset: start → (end, tag)."""
+
+    def __init__(self, by_start: dict[int, tuple[int, str]]) -> None:
+        self.by_start = by_start
+        self.ends = {e for e, _ in by_start.values()} | {0}
+
+
+def features(
+    paragraph: str,
+    s: int,
+    e: int,
+    name: str,
+    kinds: set[str],
+    tokens: Tokens,
+    *,
+    count: int,
+    in_dictionary: bool,
+) -> list[str]:
+    """Binary features of ``name`` at ``paragraph[s:e]``, as strings (see module doc)."""
+    from archive.ingest.people import _title_at_end
+
+    n = min(len(name), 5)
+    f = ["bias", f"len:{n}", f"cnt:{min(count, 3)}", f"nk:{min(len(kinds), 3)}"]
+    f += [f"k:{k}" for k in kinds] + [f"k:{k}:{n}" for k in kinds]
+    if "·" in name:
+        f.append("dot")
+    elif len(name) == 3 and name[-1] in _PLACE_ENDS:
+        f.append("placeend")
+    if name[:2] in COMPOUND_SURNAMES:
+        sur = "compound"
+    elif name[0] in SURNAMES:
+        sur = "top" if name[0] in _TOP else "rare"
+    else:
+        sur = "none"
+    f.append(f"sur:{sur}:{n}")
+    if any(name.startswith(j) for j in JAPANESE_SURNAMES):
+        f.append("jp")
+    letters = name.replace("·", "")
+    share = sum(ch in TRANSLIT for ch in letters)
+    f.append(
+        "tr:all" if share == len(letters) else "tr:most" if share >= len(letters) - 1 else "tr:no"
+    )
+    if in_dictionary:
+        f += ["dict", f"dict:{n}"]
+    token = tokens.by_start.get(s)
+    tag = token[1] if token and token[0] == e else "-"
+    if tag != "-":
+        f += [f"tag:{tag}", f"tag:{tag}:{n}"]
+    else:
+        f.append(f"cut:{int(s in tokens.ends or s in tokens.by_start)}{int(e in tokens.ends)}")
+    if name[0] in _EDGE:
+        f.append(f"first:{name[0]}")
+    if name[-1] in _EDGE:
+        f.append(f"last:{name[-1]}")
+    before, after = paragraph[max(0, s - 12) : s], paragraph[e : e + 4]
+    if paragraph.strip() == name:
+        f.append("alone")
+    left = "start" if not before else "punct" if before[-1] in _PUNCT else "char"
+    right = "end" if not after else "punct" if after[0] in _PUNCT else "char"
+    f += [f"b:{left}", f"a:{right}", f"lr:{left}|{right}"]
+    if before and _title_at_end(before):
+        f.append("b:title")
+    f += [f"b:{w}" for w in _BEFORE_WORDS if before.endswith(w)][:1]
+    f += [f"a:{w}" for w in _AFTER_WORDS if after.startswith(w)][:1]
+    if after[:1] in ("、", "（", "）"):
+        f.append(f"a:{after[0]}")
+    if after.startswith(("说", "表示", "指出", "强调", "认为", "介绍", "宣布")):
+        f.append("a:says")
+    # The characters right around the name, one by one (的, 在, 向, …), and the name's
+    # shape: length × surname × dictionary × tag, which no single feature says.
+    f += [f"b1:{before[-1:]}", f"a1:{after[:1]}", f"a2:{after[:2]}", f"last1:{name[-1]}"]
+    f.append(f"shape:{n}|{sur}|{int(in_dictionary)}|{tag}")
+    f += [f"kc:{k}|{left}|{right}" for k in kinds]
+    return f
+
+
+_model: dict | None = None  # {"threshold": float, "weights": {feature: weight}}
+
+
+def _load() -> dict:
+    global _model
+    if _model is None:
+        _model = json.loads(WEIGHTS.read_text("utf-8")) if WEIGHTS.exists() else {}
+    return _model
+
+
+def set_model(model: dict | None) -> None:
+    """Use ``model`` instead of the shipped file (training); None reloads the file."""
+    global _model
+    _model = model
+
+
+def threshold() -> float:
+    """The probability a candidate needs to be kept (chosen on the dev split)."""
+    return _load().get("threshold", 0.5)
+
+
+def probability(feats: list[str]) -> float:
+    w = _load().get("weights")
+    if not w:  # no weights fitted yet: every candidate passes (training collects them)
+        return 1.0
+    z = sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_SPLIT = ("cut:00", "cut:01", "cut:10")
+
+
+def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
+    """(paragraph, start, name) of the candidates kept: likely enough, and where two
+    overlap (和李鹏 / 李鹏, 舍拉利 / 舍拉利·海鲁拉耶夫), the likelier one."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    # A known name that the tagger's cut does not split (苏来|衣曼 for 苏来衣曼, not 李明
+    # inside 李明华) wins over what overlaps it: the archive already holds it as a person.
+    scored = [
+        (probability(f), "k:known" in f and not any(x in f for x in _SPLIT), k, s, e, n)
+        for k, s, e, n, f in candidates
+    ]
+    for p, _, k, s, e, n in sorted(scored, key=lambda x: (-x[1], -x[0], x[3] - x[4])):
+        if p < threshold:
+            continue
+        if all(e <= s2 or s >= e2 for s2, e2 in taken.get(k, ())):
+            taken.setdefault(k, []).append((s, e))
+            kept.append((k, s, n))
+    return sorted(kept)
+
+
+def consistent(names: list[str]) -> list[str]:
+    """Drop a two-character name that is the given name of a full name in the same article
+    (周恩来 … 恩来): it is the same person, not a new one."""
+    full = [n for n in names if len(n) >= 3]
+    return [n for n in names if not (len(n) == 2 and any(f.endswith(n) for f in full))]
+
+
+def fit(
+    samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 30
+) -> dict[str, float]:
+    """Logistic regression by Adagrad over (features, label) pairs; plain Python.
+
+    Identical feature vectors are merged first (most candidates share one), which makes a
+    pass over the ~50,000 training candidates take well under a second.
+    """
+    merged: dict[tuple[str, ...], list[int]] = {}
+    for feats, label in samples:
+        merged.setdefault(tuple(sorted(set(feats))), [0, 0])[label] += 1
+    rows = list(merged.items())
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    for _ in range(epochs):
+        for feats, (neg, pos) in rows:
+            z = sum(w.get(x, 0.0) for x in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            grad = p * (neg + pos) - pos  # summed gradient of the merged rows
+            for x in feats:
+                g = grad + l2 * (neg + pos) * w.get(x, 0.0)
+                g2[x] = g2.get(x, 0.0) + g * g
+                w[x] = w.get(x, 0.0) - 0.5 * g / math.sqrt(g2[x] + 1e-8)
+    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 0.02}
