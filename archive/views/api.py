@@ -75,7 +75,9 @@ def search(request):
         }
         for hit in result.hits
     ]
-    facets = {name: [[value, count] for value, count in pairs] for name, pairs in result.facets.items()}
+    facets = {
+        name: [[value, count] for value, count in pairs] for name, pairs in result.facets.items()
+    }
     body = {"total": result.total, "page": result.page, "page_size": page_size}
     body.update({"results": results, "facets": facets, "notes": result.notes})
     return json_response(body)

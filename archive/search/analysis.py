@@ -1,0 +1,249 @@
+"""Chinese text analysis shared by indexing, querying and snippets.
+
+Three pieces, one definition each:
+
+* ``fold`` normalises text before anything else looks at it: NFKC (full-width ２０２０ → 2020),
+  traditional → simplified through OpenCC's t2s tables (鄭州 → 郑州) and lower case.
+  It works character by character, so it is a homomorphism: if ``q`` occurs in ``t`` then
+  ``fold(q)`` occurs in ``fold(t)``. OpenCC's phrase tables would convert by context
+  (乾隆 stays, 乾燥 → 干燥), which breaks that promise, and exact-substring recall depends on it.
+
+      >>> fold("鄭州市２０２０年ＧＤＰ")
+      '郑州市2020年gdp'
+
+* ``BigramTokenizer`` turns every CJK run into overlapping character bigrams with ordinal
+  positions, plus the run's last character on its own, so any CJK string can be found as the
+  phrase of its bigrams and a single character as a prefix. Latin letters and digits become
+  ordinary lower-case terms.
+
+      >>> [t.text for t in BigramTokenizer()("疫情防控 COVID-19")]
+      ['疫情', '情防', '防控', '控', 'covid', '19']
+
+* ``WordTokenizer`` gives jieba's search-mode words, used only for ranking.
+
+Tokens carry *ordinal* positions (0, 1, 2 …). jieba's own ``ChineseAnalyzer`` puts character
+offsets there, which makes every Whoosh phrase query over its tokens fail.
+"""
+
+import re
+import threading
+import unicodedata
+
+from whoosh.analysis import Token, Tokenizer
+
+# CJK ideographs: URO, Ext-A, compatibility ideographs, Ext-B … Ext-H, and 〇 (U+3007), which
+# newspapers use in dates (一九九〇年) and must stay inside the run it belongs to.
+CJK_CLASS = (
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U000323af"
+)
+CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+# Letters and digits of every other script; each maximal run is one term.
+TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>(?:(?![{CJK_CLASS}])[^\\W_])+)")
+
+
+class _FoldTable(dict):
+    """ord → folded string for str.translate, filled on first sight of each character."""
+
+    def __init__(self):
+        super().__init__()
+        self._converter = None
+        self._lock = threading.Lock()
+
+    def __missing__(self, code):
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        if any(ord(c) > 0x2E7F for c in folded):
+            folded = self._t2s(folded)
+        folded = folded.lower()
+        self[code] = folded
+        return folded
+
+    def _t2s(self, text):
+        with self._lock:
+            if self._converter is None:
+                import opencc
+
+                self._converter = opencc.OpenCC("t2s")
+            # One character at a time: t2s of a lone character never changes its length
+            # (checked over every BMP ideograph), and context-free keeps fold a homomorphism.
+            return "".join(self._converter.convert(c) for c in text)
+
+
+_TABLE = _FoldTable()
+# ASCII folds only by case; pre-filling it saves the OpenCC and NFKC calls for most Latin text.
+for _code in range(128):
+    _TABLE[_code] = chr(_code).lower()
+
+
+def fold(text):
+    """NFKC + traditional→simplified + lower case, character by character (see module doc)."""
+    return text.translate(_TABLE)
+
+
+def fold_with_offsets(text):
+    """``fold(text)`` and, for each folded character, the index of the original character.
+
+    Needed because NFKC can lengthen a character (㈠ → (一)), so folded offsets are not always
+    original offsets. The list has one extra entry, ``len(text)``, for end offsets.
+
+        >>> fold_with_offsets("㈠鄭州")
+        ('(一)郑州', [0, 0, 0, 1, 2, 3])
+    """
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        return folded, list(range(len(text) + 1))
+    offsets = []
+    for i, char in enumerate(text):
+        offsets.extend([i] * len(_TABLE[ord(char)]))
+    offsets.append(len(text))
+    return folded, offsets
+
+
+def original_offset(offsets, folded_index):
+    """Map an index in folded text back into the original text (identity when lengths match)."""
+    return offsets[min(folded_index, len(offsets) - 1)]
+
+
+def bigrams(run):
+    """The bigram terms of one CJK run, as the index stores them (without the last unigram).
+
+    >>> bigrams("王付举")
+    ['王付', '付举']
+    >>> bigrams("防")
+    ['防']
+    """
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def segments(folded_text):
+    """Split folded text into ("cjk", run) and ("word", term) pieces, in order.
+
+    >>> segments("2020年疫情")
+    [('word', '2020'), ('cjk', '年疫情')]
+    """
+    return [(m.lastgroup, m.group()) for m in TOKEN_RE.finditer(folded_text)]
+
+
+def bigram_terms(text):
+    """(term, startchar, endchar) in *folded* text for every indexed token, in position order.
+
+    >>> [t for t, _, _ in bigram_terms("疫情防控。Ａ股")]
+    ['疫情', '情防', '防控', '控', 'a', '股']
+    """
+    for match in TOKEN_RE.finditer(text):
+        start, chunk = match.start(), match.group()
+        if match.lastgroup == "word":
+            yield chunk, start, match.end()
+            continue
+        if len(chunk) > 1:
+            for i in range(len(chunk) - 1):
+                yield chunk[i : i + 2], start + i, start + i + 2
+        # The run's last character alone: lets a one-character query match as a prefix even
+        # where the character ends a run (…防疫。), where no bigram starts with it.
+        yield chunk[-1], start + len(chunk) - 1, start + len(chunk)
+
+
+class BigramTokenizer(Tokenizer):
+    """Whoosh tokenizer: folds, then CJK bigrams + Latin/digit terms with ordinal positions."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, (term, startchar, endchar) in enumerate(bigram_terms(fold(value)), start_pos):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = term
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char + startchar, start_char + endchar
+            yield token
+
+
+_jieba_lock = threading.Lock()
+_jieba = None
+
+
+def jieba_words(text):
+    """jieba search-mode words of folded text, letters and digits only (punctuation dropped).
+
+    >>> jieba_words("徐衣显检查疫情防控工作")
+    ['徐衣显', '检查', '疫情', '防控', '工作']
+    """
+    global _jieba
+    if _jieba is None:
+        with _jieba_lock:
+            if _jieba is None:
+                import logging
+
+                import jieba
+
+                # jieba logs its dictionary load at INFO on every process start.
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba = jieba
+    return [w for w in _jieba.cut_for_search(text) if TOKEN_RE.fullmatch(w)]
+
+
+class WordTokenizer(Tokenizer):
+    """Whoosh tokenizer: folded text → jieba search-mode words, ordinal positions; ranking only."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __call__(
+        self, value, positions=False, chars=False, removestops=True, start_pos=0, mode="", **kw
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kw)
+        for pos, word in enumerate(jieba_words(fold(value)), start_pos):
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = pos
+            yield token
+
+
+def find_spans(folded_text, needles):
+    """Sorted, merged (start, end) spans in ``folded_text`` where any folded needle occurs.
+
+    >>> find_spans("疫情防控，联防联控", ["防控", "联控"])
+    [(2, 4), (7, 9)]
+    """
+    spans = []
+    for needle in {n for n in needles if n}:
+        start = folded_text.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = folded_text.find(needle, start + 1)
+    spans.sort()
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

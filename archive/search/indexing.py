@@ -1,0 +1,225 @@
+"""Keep the Whoosh index in step with the database: one writer per batch, never lose a delete.
+
+``index_articles(ids)`` brings the given articles up to date (published ones added or
+replaced, the rest removed); ``remove_articles(ids)`` removes them. Both take the index's
+write lock, waiting up to WRITER_TIMEOUT seconds for another writer (an ingest, a rebuild) to
+finish. If the lock never comes, the ids go to a queue file beside the index and the next
+writer applies them first, so a delete or unpublish is never lost.
+
+The lock is an fcntl lock on a file (Whoosh's FileStorage): the kernel drops it when the
+holding process dies, so the lock file a crashed ingest leaves behind blocks nobody.
+
+    >>> index_articles([17, 18])      # after load_issue() stored a page
+    >>> remove_articles([17])         # after the article was deleted
+"""
+
+import fcntl
+import json
+import logging
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import writing
+from whoosh.index import LockError
+
+from archive.search.schema import SCHEMA, identifier, whoosh_document
+
+log = logging.getLogger(__name__)
+WRITER_TIMEOUT = float(os.environ.get("SEARCH_WRITER_TIMEOUT", "60"))
+BATCH_SIZE = 500
+QUERY_CHUNK = 100
+
+
+def index_path():
+    from archive.search.engine import default_index_path
+
+    return Path(default_index_path())
+
+
+def open_index(path=None, create=True):
+    """The Whoosh index at ``path`` (default: the configured one), created if missing."""
+    path = Path(path or index_path())
+    if whoosh_index.exists_in(path):
+        return whoosh_index.open_dir(path, schema=SCHEMA)
+    if not create:
+        raise whoosh_index.EmptyIndexError(f"no search index at {path}")
+    path.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(path, SCHEMA)
+
+
+def ping():
+    """Raise if the index cannot be opened and read (for /healthz)."""
+    with open_index().searcher() as searcher:
+        searcher.doc_count()
+
+
+# -- the queue of operations that could not get the lock ---------------------------------
+
+
+def _queue_path(path):
+    return Path(str(path).rstrip("/") + ".pending.jsonl")
+
+
+@contextmanager
+def _queue_locked(path):
+    queue = _queue_path(path)
+    queue.parent.mkdir(parents=True, exist_ok=True)
+    with open(queue, "a+", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield handle
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def queue_operation(path, op, ids):
+    """Append ("sync" | "remove", ids) to the durable queue beside the index."""
+    with _queue_locked(path) as handle:
+        handle.write(json.dumps({"op": op, "ids": list(ids)}) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _read_queue(path):
+    """Queued operations, and how many bytes of the file they came from."""
+    if not _queue_path(path).exists():
+        return [], 0
+    with _queue_locked(path) as handle:
+        handle.seek(0)
+        data = handle.read()
+    ops = [json.loads(line) for line in data.splitlines() if line.strip()]
+    return ops, len(data.encode("utf-8"))
+
+
+def _drop_queue_head(path, nbytes):
+    """After a commit: drop the operations applied, keep any queued meanwhile."""
+    if not nbytes:
+        return
+    with _queue_locked(path) as handle:
+        handle.seek(0)
+        rest = handle.read().encode("utf-8")[nbytes:]
+        handle.seek(0)
+        handle.truncate()
+        handle.write(rest.decode("utf-8"))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def documents_for(ids):
+    """(whoosh documents of the published ones among ``ids``, the ids to drop from the index)."""
+    from archive.search_indexes import ArticleIndex
+
+    search_index = ArticleIndex()
+    ids = list(ids)
+    docs = []
+    # Chunks: SQLite refuses a query with thousands of ids in one IN (expression depth).
+    for i in range(0, len(ids), QUERY_CHUNK):
+        articles = search_index.index_queryset().filter(pk__in=ids[i : i + QUERY_CHUNK])
+        docs.extend(whoosh_document(search_index.full_prepare(a)) for a in articles)
+    found = {int(d["django_id"]) for d in docs}
+    return docs, [pk for pk in ids if pk not in found]
+
+
+def _delete_ids(writer, ids):
+    """One delete_by_query for all ids: delete_by_term per id opens a searcher each time."""
+    if ids:
+        writer.delete_by_query(wq.Or([wq.Term("id", identifier(pk)) for pk in ids]))
+
+
+def write_batch(writer, docs, remove_ids=()):
+    """Replace ``docs`` (delete by id, then add) and remove ``remove_ids``, in one writer."""
+    _delete_ids(writer, [int(d["django_id"]) for d in docs] + list(remove_ids))
+    for doc in docs:
+        writer.add_document(**doc)
+
+
+def _apply(writer, ops):
+    syncs = sorted({pk for op in ops if op["op"] == "sync" for pk in op["ids"]})
+    removes = {pk for op in ops if op["op"] == "remove" for pk in op["ids"]}
+    docs, gone = documents_for(syncs) if syncs else ([], [])
+    docs = [d for d in docs if int(d["django_id"]) not in removes]
+    write_batch(writer, docs, sorted(set(gone) | removes))
+
+
+def run(ops, *, path=None, timeout=None):
+    """Apply ``[{"op": "sync"|"remove", "ids": [...]}, ...]`` with one writer.
+
+    Queued operations from earlier lock timeouts are applied first. Returns True when
+    written, False when queued for the next writer.
+    """
+    path = Path(path or index_path())
+    timeout = WRITER_TIMEOUT if timeout is None else timeout
+    ix = open_index(path)
+    try:
+        writer = ix.writer(timeout=timeout, delay=0.1)
+    except LockError:
+        for op in ops:
+            queue_operation(path, op["op"], op["ids"])
+        log.warning("search index busy for %.0f s; queued %s for the next writer", timeout, ops)
+        return False
+    try:
+        queued, nbytes = _read_queue(path)
+        _apply(writer, queued + list(ops))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    _drop_queue_head(path, nbytes)
+    return True
+
+
+def index_articles(ids, *, path=None):
+    """Bring these articles' index entries up to date (only published articles are kept)."""
+    ids = [int(pk) for pk in ids]
+    if ids:
+        run([{"op": "sync", "ids": ids}], path=path)
+
+
+def remove_articles(ids, *, path=None):
+    """Remove these articles from the index (deleted or replaced rows)."""
+    ids = [int(pk) for pk in ids]
+    if ids:
+        run([{"op": "remove", "ids": ids}], path=path)
+
+
+def apply_pending(*, path=None):
+    """Apply queued operations now (a writer with nothing else to do)."""
+    return run([], path=path)
+
+
+def clear(*, path=None):
+    """Remove every document, keeping the index directory open for readers."""
+    ix = open_index(path)
+    writer = ix.writer(timeout=WRITER_TIMEOUT, delay=0.1)
+    writer.commit(mergetype=writing.CLEAR)
+
+
+def rebuild(*, path=None, batch_size=BATCH_SIZE, stdout=None):
+    """Index every published article from scratch, one writer per batch. Returns the count."""
+    from archive.models import Article
+
+    clear(path=path)
+    ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
+    started, done = time.monotonic(), 0
+    for i in range(0, len(ids), batch_size):
+        batch = ids[i : i + batch_size]
+        docs, _ = documents_for(batch)
+        ix = open_index(path)
+        writer = ix.writer(timeout=WRITER_TIMEOUT, delay=0.1)
+        try:
+            for doc in docs:
+                writer.add_document(**doc)  # a cleared index holds none of them
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        done += len(docs)
+        if stdout is not None:
+            rate = done / max(time.monotonic() - started, 1e-9)
+            stdout.write(f"indexed {done}/{len(ids)} articles ({rate:.0f}/s)\n")
+    return done

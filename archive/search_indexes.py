@@ -1,0 +1,65 @@
+"""haystack's view of an article, so update_index, rebuild_index and clear_index work.
+
+The text template (templates/search/indexes/archive/article_text.txt) lists everything a
+reader can find an article by; archive.search.schema turns the prepared values into the
+Chinese Whoosh document (bigrams, headline, jieba words).
+"""
+
+from django.db.models import Prefetch
+from haystack import indexes
+
+from archive.models import Article, Mention
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    url = indexes.CharField(indexed=False)
+    kicker = indexes.CharField(model_attr="kicker", indexed=False)
+    title = indexes.CharField(model_attr="title")
+    subtitle = indexes.CharField(model_attr="subtitle", indexed=False)
+    paper = indexes.CharField(faceted=True)
+    paper_name = indexes.CharField(indexed=False)
+    date = indexes.DateField(faceted=True)
+    page = indexes.IntegerField(faceted=True)
+    kind = indexes.CharField(model_attr="kind", faceted=True)
+    persons = indexes.MultiValueField(faceted=True)
+    reporters = indexes.MultiValueField()
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        # Only published articles are searchable; mentions prefetched for the template.
+        # A join for the person, not a second prefetch: that one lists every person id in
+        # one query, which SQLite rejects past ~1,000 persons ("Expression tree is too large").
+        mentions = Prefetch("mentions", queryset=Mention.objects.select_related("person"))
+        return Article.objects.published().with_place().prefetch_related(mentions).order_by("pk")
+
+    def read_queryset(self, using=None):
+        return Article.objects.with_place()
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()
+
+    def prepare_paper(self, obj):
+        return obj.page.issue.newspaper.slug
+
+    def prepare_paper_name(self, obj):
+        return obj.page.issue.newspaper.name
+
+    def prepare_date(self, obj):
+        return obj.page.issue.date
+
+    def prepare_page(self, obj):
+        return obj.page.number
+
+    def prepare_persons(self, obj):
+        return _names(obj, reporter=False)
+
+    def prepare_reporters(self, obj):
+        return _names(obj, reporter=True)
+
+
+def _names(article, reporter):
+    mentions = sorted(article.mentions.all(), key=lambda m: m.order)
+    return [m.person.name for m in mentions if m.is_reporter == reporter]

@@ -1,0 +1,62 @@
+from archive.search.analysis import (
+    BigramTokenizer,
+    WordTokenizer,
+    bigram_terms,
+    fold,
+    fold_with_offsets,
+    jieba_words,
+)
+
+
+def test_fold_turns_traditional_into_simplified():
+    assert fold("鄭州市發展") == "郑州市发展"
+
+
+def test_fold_turns_full_width_digits_and_letters_into_ascii_lower_case():
+    assert fold("２０２０年ＧＤＰ") == "2020年gdp"
+
+
+def test_fold_works_one_character_at_a_time_so_substrings_stay_substrings():
+    # OpenCC's phrase tables would turn 乾燥 into 干燥 but leave 乾隆; per character, fold
+    # of a part is always part of the fold of the whole.
+    text = "乾隆年間頭髮乾燥"
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            assert fold(text[i:j]) in fold(text)
+
+
+def test_fold_with_offsets_maps_widened_characters_back():
+    folded, offsets = fold_with_offsets("㈠鄭州")
+    assert folded == "(一)郑州"
+    assert [offsets[i] for i in range(len(folded))] == [0, 0, 0, 1, 2]
+
+
+def test_bigrams_have_ordinal_positions_and_a_last_character_per_run():
+    tokens = [(t.text, t.pos) for t in BigramTokenizer()("王付举一同检查。ＯＫ", positions=True)]
+    assert tokens == [
+        ("王付", 0),
+        ("付举", 1),
+        ("举一", 2),
+        ("一同", 3),
+        ("同检", 4),
+        ("检查", 5),
+        ("查", 6),
+        ("ok", 7),
+    ]
+
+
+def test_a_one_character_run_is_one_token():
+    assert [t for t, _, _ in bigram_terms("第1版")] == ["第", "1", "版"]
+
+
+def test_runs_do_not_join_across_punctuation_or_lines():
+    assert "情防" not in [t for t, _, _ in bigram_terms("疫情，防控\n工作")]
+
+
+def test_jieba_words_are_search_mode_words_without_punctuation():
+    assert jieba_words("徐衣显检查疫情防控工作。") == ["徐衣显", "检查", "疫情", "防控", "工作"]
+
+
+def test_word_tokenizer_positions_are_ordinal():
+    tokens = [(t.text, t.pos) for t in WordTokenizer()("疫情防控工作", positions=True)]
+    assert [pos for _, pos in tokens] == list(range(len(tokens)))

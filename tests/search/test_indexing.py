@@ -1,0 +1,136 @@
+import random
+import threading
+import time
+
+import pytest
+from django.core.management import call_command
+from whoosh import index as whoosh_index
+
+from archive.models import Article
+from archive.search import engine, indexing
+from archive.search.analysis import CJK_RUN, fold
+from tests.factories import make_article
+from tests.search.conftest import folded_texts
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(query):
+    return engine.doc_ids(query)
+
+
+def test_wang_fuju_finds_the_six_seed_articles_that_name_him(seed_articles):
+    truth = {pk for pk, text in folded_texts().items() if "王付举" in text}
+    assert len(truth) == 6
+    assert ids("王付举") == truth
+
+
+def test_fangkong_finds_every_seed_item(seed_articles):
+    assert ids("防控") == {a.pk for a in seed_articles}
+
+
+def test_a_traditional_query_finds_the_simplified_text(seed_articles):
+    assert ids("堅決打贏疫情防控阻擊戰") == ids("坚决打赢疫情防控阻击战") != set()
+    assert ids("徐衣顯") == ids("徐衣显") != set()
+    assert ids("傳導壓實責任") == ids("传导压实责任") != set()
+
+
+def test_exact_substring_truth_on_the_seed(seed_articles):
+    texts = folded_texts()
+    rng = random.Random(27)
+    queries = ["徐衣显", "王付举", "王小平", "习近平", "王建修"]
+    runs = [r for t in texts.values() for r in CJK_RUN.findall(t) if len(r) >= 2]
+    while len(queries) < 80:
+        run = rng.choice(runs)
+        size = rng.randint(2, min(6, len(run)))
+        start = rng.randint(0, len(run) - size)
+        queries.append(run[start : start + size])
+    hits = found = expected = 0
+    for query in queries:
+        truth = {pk for pk, text in texts.items() if fold(query) in text}
+        got = ids(query)
+        hits, found, expected = hits + len(got & truth), found + len(got), expected + len(truth)
+    assert hits / expected == 1.0
+    assert hits / found >= 0.99
+
+
+def test_unpublished_articles_are_not_searchable():
+    shown = make_article(paragraphs=["王付举检查"])
+    hidden = make_article(paragraphs=["王付举督导"], published=False)
+    indexing.index_articles([shown.pk, hidden.pk])
+    assert ids("王付举") == {shown.pk}
+    Article.objects.filter(pk=shown.pk).update(published=False)
+    indexing.index_articles([shown.pk])
+    assert ids("王付举") == set()
+
+
+def test_a_search_after_a_write_sees_it_with_the_same_cached_searcher():
+    first = make_article(paragraphs=["联防联控"])
+    indexing.index_articles([first.pk])
+    assert ids("联防联控") == {first.pk}
+    second = make_article(paragraphs=["联防联控工作"])
+    indexing.index_articles([second.pk])
+    assert ids("联防联控") == {first.pk, second.pk}
+
+
+def test_a_delete_waits_for_a_writer_holding_the_lock(search_index):
+    article = make_article(paragraphs=["群防群控"])
+    indexing.index_articles([article.pk])
+    holder = indexing.open_index().writer()  # another writer, e.g. an ingest
+    done = threading.Thread(target=indexing.remove_articles, args=([article.pk],))
+    done.start()
+    time.sleep(0.3)
+    assert ids("群防群控") == {article.pk}  # searches keep working meanwhile
+    holder.commit()
+    done.join(10)
+    assert ids("群防群控") == set()
+
+
+def test_a_delete_that_cannot_get_the_lock_is_queued_and_applied_by_the_next_writer(
+    search_index, monkeypatch
+):
+    article = make_article(paragraphs=["众志成城"])
+    other = make_article(paragraphs=["筑牢防线"])
+    indexing.index_articles([article.pk])
+    monkeypatch.setattr(indexing, "WRITER_TIMEOUT", 0.2)
+    holder = indexing.open_index().writer()
+    indexing.remove_articles([article.pk])
+    holder.commit()
+    assert ids("众志成城") == {article.pk}  # not yet: it waits in the queue file
+    assert indexing._queue_path(search_index).read_text().strip()
+    indexing.index_articles([other.pk])
+    assert ids("众志成城") == set()
+    assert ids("筑牢防线") == {other.pk}
+    assert indexing._queue_path(search_index).read_text() == ""
+
+
+def test_a_lock_file_left_by_a_crashed_writer_blocks_nobody(search_index):
+    article = make_article(paragraphs=["守住输入关"])
+    indexing.open_index()
+    # What a killed process leaves: the lock file exists, but no process holds the flock.
+    (search_index / "MAIN_WRITELOCK").write_text("")
+    indexing.index_articles([article.pk])
+    assert ids("守住输入关") == {article.pk}
+
+
+def test_rebuild_indexes_every_published_article_in_batches():
+    published = [make_article(paragraphs=[f"第{i}条防控措施"]) for i in range(5)]
+    make_article(paragraphs=["防控草稿"], published=False)
+    assert indexing.rebuild(batch_size=2) == 5
+    assert ids("防控") == {a.pk for a in published}
+
+
+def test_haystack_commands_rebuild_update_and_clear_the_index(search_index):
+    article = make_article(paragraphs=["严把疫情输入关"])
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    assert ids("输入关") == {article.pk}
+    second = make_article(paragraphs=["严把输入关"])
+    call_command("update_index", verbosity=0)
+    assert ids("输入关") == {article.pk, second.pk}
+    call_command("clear_index", interactive=False, verbosity=0)
+    assert ids("输入关") == set()
+    assert whoosh_index.exists_in(search_index)
+
+
+def test_ping_opens_the_index():
+    indexing.ping()
