@@ -55,7 +55,7 @@ def one_run():
         counted = manage(
             tmp, "shell", "-c", "from archive.models import Article; print(Article.objects.count())"
         )
-        stored = int(counted.stdout.strip())
+        stored = int(counted.stdout.strip().splitlines()[-1])
         searched = manage(
             tmp,
             "shell",
@@ -63,7 +63,7 @@ def one_run():
             "from archive.search.engine import search; print(search('江泽民').total)",
             check=False,
         )
-        return elapsed, peak_kb / 1024, stored, searched.stdout.strip()
+        return elapsed, peak_kb / 1024, stored, searched.stdout.strip().splitlines()[-1:]
 
 
 def main():

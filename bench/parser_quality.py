@@ -1,12 +1,16 @@
 """How well parse_page reads pages it has never seen: synthetic pages from the PFR corpus.
 
-    .venv/bin/python bench/parser_quality.py [--pages N] [--seed S] [--corpus PATH]
+    .venv/bin/python bench/parser_quality.py [--pages N] [--seed S] [--corpus PATH] [--show N]
 
 Builds N pages with archive.ingest.typeset from the corpus articles of 1998-01-21..31 (the
 test dates; people.py's word list was derived from 01-01..20), parses each page and prints
 items found vs expected, the share of fields right (per field and overall) and person
 precision/recall (gold: the corpus /nr names shown on the page, minus one-character names
 and reporters). The corpus is read from /work/shared/corpus and never copied here.
+
+``--show N`` prints the N worst pages (most wrong fields): for each mismatching field of
+each item, what the layout put there and what the parser read, so the biggest error
+buckets can be read off directly, e.g. ``--pages 200 --seed 11 --show 5``.
 """
 
 from __future__ import annotations
@@ -64,24 +68,27 @@ def score(pages: list[tuple[str, list[dict]]]) -> dict:
     examples: dict[str, list] = {}
     tp = fp = fn = 0
     n_expected = n_found = 0
-    for text, expected in pages:
+    diffs: list[tuple[int, int, list[tuple[int, str, object, object]]]] = []
+    for number, (text, expected) in enumerate(pages):
         found = [a.to_dict() for a in parse_page(text).articles]
         n_expected += len(expected)
         n_found += len(found)
-        for want, got in zip(expected, _match(expected, found), strict=True):
+        page_diff = []
+        for k, (want, got) in enumerate(zip(expected, _match(expected, found), strict=True)):
             for name in FIELDS:
                 if got is not None and got[name] == want[name]:
                     right[name] += 1
                 else:
                     wrong[name] += 1
-                    examples.setdefault(name, []).append(
-                        (want[name], None if got is None else got[name])
-                    )
+                    have = None if got is None else got[name]
+                    examples.setdefault(name, []).append((want[name], have))
+                    page_diff.append((k, name, want[name], have))
             gold = {p["name"] for p in want["persons"]}
             have = {p["name"] for p in got["persons"]} if got else set()
             tp += len(gold & have)
             fp += len(have - gold)
             fn += len(gold - have)
+        diffs.append((len(page_diff), number, page_diff))
     return {
         "expected": n_expected,
         "found": n_found,
@@ -90,7 +97,23 @@ def score(pages: list[tuple[str, list[dict]]]) -> dict:
         "examples": examples,
         "precision": tp / max(1, tp + fp),
         "recall": tp / max(1, tp + fn),
+        "diffs": sorted(diffs, key=lambda d: (-d[0], d[1])),
     }
+
+
+def show_worst(pages: list[tuple[str, list[dict]]], diffs: list, count: int) -> None:
+    """Print the ``count`` worst pages: item index, field, expected and parsed value."""
+    for n_wrong, number, page_diff in diffs[:count]:
+        if not n_wrong:
+            break
+        text, expected = pages[number]
+        print(f"\n=== page {number}: {n_wrong} fields wrong, {len(expected)} items")
+        for k, name, want, got in page_diff:
+            print(f"  item {k} {name}:")
+            print(f"    expected {want!r}")
+            print(f"    got      {got!r}")
+        print("--- page text ---")
+        print(text)
 
 
 def main() -> None:
@@ -99,6 +122,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", default=CORPUS)
     parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--show", type=int, default=0, help="print the N worst pages' diffs")
     args = parser.parse_args()
     records = [r for r in pfr_articles(args.corpus) if r["date"] >= "1998-01-21"]
     pages = build_pages(records, args.pages, args.seed)
@@ -117,6 +141,7 @@ def main() -> None:
     for name in sorted(result["examples"], key=lambda n: -wrong[n]):
         for want, got in result["examples"][name][: args.examples]:
             print(f"  {name}: expected {str(want)[:80]!r} got {str(got)[:80]!r}")
+    show_worst(pages, result["diffs"], args.show)
 
 
 if __name__ == "__main__":

@@ -39,10 +39,14 @@ _AGENCIES = (
 )
 # 本报讯, 本报北京1月25日讯, 本报长沙1月3日电, 新华社北京1月25日电, 据新华社…电 (the 据 is
 # printed, so it is kept as part of the byline text and the review note carries it).
-_DATE = rf"{_DIGIT}{{1,2}}月{_DIGIT}{{1,2}}日"
+# Wire copy also dates in Chinese numerals (新华社北京一月二十五日电), and a story from
+# abroad may give only the place when a reporter follows (新华社华盛顿电（记者李红旗）).
+_CN_NUM = "[一二三四五六七八九十〇]{1,3}"
+_DATE = rf"(?:{_DIGIT}{{1,2}}月{_DIGIT}{{1,2}}日|{_CN_NUM}月{_CN_NUM}日)"
 _BYLINE = re.compile(
     rf"^(?P<pre>据)?(?P<source>本报|{_AGENCIES})"
-    rf"(?P<dateline>[\u4e00-\u9fff·]{{0,12}}?{_DATE}[讯电]|讯|电)"
+    rf"(?P<dateline>[\u4e00-\u9fff·]{{0,12}}?{_DATE}[讯电]|讯|电"
+    r"|[\u4e00-\u9fff·]{2,8}电(?=[（(](?:记者|特约记者)))"
     r"(?:[（(](?P<people>[\u4e00-\u9fff·、，, ]{2,40})[）)])?"
 )
 # 本报记者 张三 李四 on its own line (names separated by spaces in the raw text).
@@ -51,8 +55,13 @@ _JUMP = re.compile(
     r"[（(](?P<dir>下转|上接)第(?P<page>[一二三四五六七八九十〇零两0-9０-９]{1,4})版"
     rf"(?P<marker>[{_CIRCLED}]?)[）)]"
 )
-# ①3 after the last sentence; the circled number is the column, the digit the editor.
-_EDITOR_CODE = re.compile(rf"(?<=[。！？”’」』）…])(?P<code>[{_CIRCLED}]{_DIGIT}{{0,2}})$")
+# ①3 after the last sentence; the circled number is the column, the digit the editor. A body
+# may also end without a full stop (a caption 图片：…比较③9, a signature ———编者⑤6); then
+# the digit is required, since a lone circled number after a hanzi is text (见图②).
+_EDITOR_CODE = re.compile(
+    rf"(?:(?<=[。！？”’」』）…])(?P<code>[{_CIRCLED}]{_DIGIT}{{0,2}})"
+    rf"|(?<=[\u4e00-\u9fff])(?P<bare>[{_CIRCLED}]{_DIGIT}{{1,2}}))$"
+)
 _ROLE_WORDS = ("记者", "通讯员", "实习生", "特约记者", "见习记者", "摄影记者")
 
 
@@ -115,6 +124,11 @@ def match_byline(text: str) -> Byline | None:
     >>> b = match_byline("新华社北京1月25日电1月25日农历正月初一")
     >>> (b.source, b.dateline, b.reporters, b.printed)
     ('新华社', '北京1月25日电', [], '新华社北京1月25日电')
+    >>> match_byline("新华社北京一月二十一日电（记者卢劲）国家副主席").dateline
+    '北京一月二十一日电'
+    >>> b = match_byline("新华社华盛顿电（记者李红旗）在中华民族的传统节日")
+    >>> (b.dateline, b.reporters)
+    ('华盛顿电', ['李红旗'])
     """
     m = _BYLINE.match(text)
     if m:
@@ -177,6 +191,10 @@ def render_jump(jump: Jump | None, direction: str) -> str:
 
 
 def match_editor_code(line: str) -> str:
-    """The editor code ending the last sentence: ``match_editor_code("春节。①3")`` is ①3."""
+    """The editor code ending the body: ``match_editor_code("春节。①3")`` is ①3.
+
+    >>> match_editor_code("———编者⑤6"), match_editor_code("如图②"), match_editor_code("第①")
+    ('⑤6', '', '')
+    """
     m = _EDITOR_CODE.search(line)
-    return m.group("code") if m else ""
+    return (m.group("code") or m.group("bare")) if m else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from archive.ingest.body_end import find_body_end, merge_wrapped_markers, trim_end
 from archive.ingest.markers import (
     Byline,
     match_byline,
@@ -26,7 +27,7 @@ from archive.ingest.markers import (
     match_jump_to,
 )
 from archive.ingest.model import Jump
-from archive.ingest.normalize import Line, text_width
+from archive.ingest.normalize import Line
 
 __all__ = ["Segment", "is_headline_line", "segment"]
 
@@ -152,12 +153,6 @@ def _trim_start(body: list[Line], count: int) -> list[Line]:
     return out
 
 
-def _trim_end(line: Line, cut: int) -> Line:
-    """The last body line without its jump marker or editor code."""
-    rest = line.text[:cut]
-    return replace(line, text=rest, width=text_width(rest), blank=not rest)
-
-
 def segment(lines: list[Line]) -> list[Segment]:
     """Items of the page in reading order; every non-blank line lands in exactly one item."""
     starts = [i for i in range(len(lines)) if _is_opener(lines, i)]
@@ -178,7 +173,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     they are found inside a region: after the previous body's end marker and headline, or
     after a headline group standing between a finished sentence and a fresh paragraph.
     """
-    body = _merge_wrapped_markers([ln for ln in region])
+    body = merge_wrapped_markers([ln for ln in region])
     while body and body[0].blank:
         body.pop(0)
     seg = Segment(first=body[0].number, last=region[-1].number)
@@ -190,7 +185,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
         seg.headline = [[body[0].text]]
         seg.kind = "notice" if _NOTICE.search(body[0].text) else "other"
         body, leftover = _split_text_box(body[1:])
-    end = _find_body_end(body)
+    end = find_body_end(body)
     split = _find_headline_split(body, end[0] if end else len(body))
     if split is not None and not seg.headline_first:
         cut, headline, after = split
@@ -200,7 +195,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     else:
         index, cut, jump, code = end
         seg.continued_to, seg.editor_code = jump, code
-        seg.body = [*body[:index], _trim_end(body[index], cut)]
+        seg.body = [*body[:index], trim_end(body[index], cut)]
         rest = body[index + 1 :]
         headline, after = _take_headline_blocks(rest)
         if seg.headline_first and headline:
@@ -213,51 +208,6 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
         segments.extend(_parse_region(leftover, opened=False))
     _set_last(segments, region)
     return segments
-
-
-def _merge_wrapped_markers(lines: list[Line]) -> list[Line]:
-    """Join a marker split over two lines (…。⑧ / 5, （下转第 / 三版②）) into one line."""
-    out: list[Line] = []
-    for line in lines:
-        if _is_code_tail(out, line):
-            continue
-        k = len(out) - 1
-        while k >= 0 and out[k].blank:
-            k -= 1  # a column break may fall inside the marker
-        prev = out[k] if k >= 0 else None
-        if (
-            prev is not None
-            and not line.blank
-            and len(line.text) <= 8
-            and not _ends_body(prev.text)
-            and _ends_body(prev.text + line.text)
-        ):
-            text = prev.text + line.text
-            del out[k + 1 :]
-            out[k] = replace(prev, text=text, width=text_width(text))
-            continue
-        out.append(line)
-    return out
-
-
-def _is_code_tail(out: list[Line], line: Line) -> bool:
-    """…。⑤ / 7: the digit of an editor code pushed to the next line joins it (in place)."""
-    k = len(out) - 1
-    while k >= 0 and out[k].blank:
-        k -= 1
-    if k < 0 or not re.fullmatch(r"[0-9０-９]{1,2}", line.text):
-        return False
-    code = match_editor_code(out[k].text)
-    if not code or len(code) + len(line.text) > 3:
-        return False
-    text = out[k].text + line.text
-    del out[k + 1 :]
-    out[k] = replace(out[k], text=text, width=text_width(text))
-    return True
-
-
-def _ends_body(text: str) -> bool:
-    return bool(match_jump_to(text) or match_editor_code(text))
 
 
 def _split_text_box(body: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -295,7 +245,9 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
     indent was lost), which tells it from a short column fragment mid-article (医院是疫情
     防控的重要防 / 线。在市第二人民医院…).
     """
-    spans = _block_spans(body[:limit])
+    # The block holding the end line counts too: a headline may stand right before an
+    # unsigned item that is one short paragraph ending in its code (（马东生）②6).
+    spans = _block_spans(body[: limit + 1])
     for b in range(1, len(spans)):
         prev_last = body[spans[b - 1][1] - 1]
         if not BODY_END.search(prev_last.text):
@@ -360,20 +312,6 @@ def _is_heading(body: list[Line]) -> bool:
     if _NOTICE.search(first.text):
         return True
     return not body[1].blank and first.width * 2 <= rest[0].width
-
-
-def _find_body_end(body: list[Line]) -> tuple[int, int, Jump | None, str] | None:
-    """The first line ending with a jump or an editor code: (index, cut, jump, code)."""
-    for i, line in enumerate(body):
-        if line.blank:
-            continue
-        jump = match_jump_to(line.text)
-        if jump:
-            return i, jump[0], jump[1], ""
-        code = match_editor_code(line.text)
-        if code:
-            return i, len(line.text) - len(code), None, code
-    return None
 
 
 def _take_headline_blocks(rest: list[Line]) -> tuple[list[list[str]], list[Line]]:

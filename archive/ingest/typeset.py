@@ -106,7 +106,9 @@ def _fit(text: str, size: int, rng: random.Random) -> tuple[str, str]:
         size -= 1  # an opening mark never ends a line: it moves down, the line is justified
         spread = True
     line = text[:size]
-    if spread and not re.search(r"[（）()]", line):
+    if spread:
+        # Justified whatever it holds: a line that gave （女） to the next one is still
+        # stretched to the column, never left three cells short like a paragraph end.
         line = " ".join(line)
     return line, text[size:]
 
