@@ -316,7 +316,7 @@ def issue_document(issue, *, published_only=False):
     articles = (
         Article.objects.filter(page__issue=issue)
         .select_related("page__issue__newspaper")
-        .prefetch_related("mentions__person")
+        .with_people()
         .order_by("page__number", "order")
     )
     if published_only:

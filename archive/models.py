@@ -80,6 +80,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles with their page, issue and paper, for citations and links in one query."""
         return self.select_related("page__issue__newspaper")
 
+    def with_people(self):
+        """Articles with their mentions and persons, fetched in one extra query.
+
+        Joining the person into the mention query keeps the only IN list to the articles:
+        prefetching "mentions__person" puts every person id of an issue in one IN list,
+        which SQLite refuses once a big issue names a thousand people.
+        """
+        mentions = Mention.objects.select_related("person").order_by("order")
+        return self.prefetch_related(models.Prefetch("mentions", queryset=mentions))
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):

@@ -151,7 +151,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "archive.storage.StaticStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -211,10 +211,17 @@ def haystack_connections(search_url):
         index = parts.path.strip("/") or "archive"
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
         auth = f"{parts.username}:{parts.password}@" if parts.username else ""
+        # The cluster's own CA (Elasticsearch 8 makes a self-signed one) for https URLs.
+        kwargs = (
+            {"ca_certs": os.environ["SEARCH_CA_CERTS"]} if os.environ.get("SEARCH_CA_CERTS") else {}
+        )
         return {
             "ENGINE": "archive.search.elasticsearch_backend.ChineseElasticsearchEngine",
+            "KWARGS": kwargs,
             "URL": f"{scheme}://{auth}{netloc}/",
             "INDEX_NAME": index,
+            # OpenSearch answers the same REST calls but fails the 7.x client's product check.
+            "DISTRIBUTION": "opensearch" if "opensearch" in parts.scheme else "elasticsearch",
         }
     raise ValueError(f"SEARCH_URL: unknown scheme {parts.scheme!r} (use whoosh or elasticsearch)")
 

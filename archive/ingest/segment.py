@@ -28,6 +28,7 @@ from archive.ingest.markers import (
 )
 from archive.ingest.model import Jump
 from archive.ingest.normalize import Line
+from archive.ingest.reflow import effective_width
 
 __all__ = ["Segment", "is_headline_line", "segment"]
 
@@ -114,6 +115,16 @@ def _is_opener(lines: list[Line], i: int) -> bool:
     return match_byline(_joined_head(lines, i)) is not None
 
 
+def _is_notice_title(lines: list[Line], i: int) -> bool:
+    """敬告读者 alone on a line after a column break, with its text right under it."""
+    return (
+        lines[i - 1].blank
+        and not lines[i + 1].blank
+        and len(lines[i].text) <= 8
+        and bool(_NOTICE.search(lines[i].text))
+    )
+
+
 def _closes_body(prev: Line, lines: list[Line], i: int) -> bool:
     """The line before a byline ended an item: an end marker, or a finished sentence in a
     wider box (the notice 敬告读者 runs straight into the next byline). A finished
@@ -156,7 +167,11 @@ def _trim_start(body: list[Line], count: int) -> list[Line]:
 def segment(lines: list[Line]) -> list[Segment]:
     """Items of the page in reading order; every non-blank line lands in exactly one item."""
     starts = [i for i in range(len(lines)) if _is_opener(lines, i)]
-    bounds = [0, *starts] if not starts or starts[0] != 0 else starts
+    # A notice's title (敬告读者) after a column break opens an item too, though it is
+    # not an opener: the item before it ends there even without an end marker.
+    notices = [i for i in range(1, len(lines) - 1) if _is_notice_title(lines, i)]
+    cuts = sorted({*starts, *notices})
+    bounds = [0, *cuts] if not cuts or cuts[0] != 0 else cuts
     segments: list[Segment] = []
     for k, start in enumerate(bounds):
         end = bounds[k + 1] if k + 1 < len(bounds) else len(lines)
@@ -220,8 +235,13 @@ def _split_text_box(body: list[Line]) -> tuple[list[Line], list[Line]]:
     for i, line in enumerate(body[:-1]):
         if line.blank or not SENTENCE_END.search(line.text):
             continue
-        nxt = next((n for n in body[i + 1 :] if not n.blank), None)
-        if nxt is not None and nxt.width < box * 0.75 and _looks_like_start(body[i + 1 :]):
+        after = [n for n in body[i + 1 :] if not n.blank][:2]
+        if not after or after[0].width >= box * 0.75:
+            continue
+        # Two narrow lines in a row are another column's, whatever the first one holds
+        # (●单程运行5小时以内列车, （图表由…制作）); one narrow line must open a paragraph.
+        narrow = len(after) == 2 and after[1].width < box * 0.75
+        if narrow or _looks_like_start(body[i + 1 :]):
             return body[: i + 1], body[i + 1 :]
     return body, []
 
@@ -234,7 +254,8 @@ def _looks_like_start(lines: list[Line]) -> bool:
     if len(text_lines) == 1:
         return True
     first, second = text_lines
-    return first.spread is False and first.width <= second.width - 1
+    # A squeezed closing mark (…“两节”，) does not count: it hangs past the column.
+    return first.spread is False and effective_width(first) <= effective_width(second) - 1
 
 
 def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[str]], int] | None:
@@ -249,8 +270,10 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
     # unsigned item that is one short paragraph ending in its code (（马东生）②6).
     spans = _block_spans(body[: limit + 1])
     for b in range(1, len(spans)):
-        prev_last = body[spans[b - 1][1] - 1]
-        if not BODY_END.search(prev_last.text):
+        # A headline group closing the region (the next item's byline or notice follows)
+        # ends the item even after a list line without a stop (●…城际高 / 速列车).
+        closing = limit == len(body) and all(_is_headline_block(body[s:e]) for s, e in spans[b:])
+        if not (_ends_item(body, spans[b - 1]) or closing):
             continue
         c = b
         while c < len(spans) and _is_headline_block(body[spans[c][0] : spans[c][1]]):
@@ -258,11 +281,48 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
         if c == b:
             continue
         at_end = c == len(spans) and limit == len(body)
-        if at_end or (c < len(spans) and _looks_like_start(body[spans[c][0] :])):
+        starts = c < len(spans) and _looks_like_start(body[spans[c][0] :])
+        if at_end or starts or _is_credit_item(body, spans, c, limit):
             blocks = [[ln.text for ln in body[s:e]] for s, e in spans[b:c]]
             after = spans[c][0] if c < len(spans) else len(body)
             return spans[b - 1][1], blocks, after
     return None
+
+
+def _ends_item(body: list[Line], span: tuple[int, int]) -> bool:
+    """The block ``span`` can close an item: its last line ends a sentence or a bracket,
+    or one or two short unpunctuated lines follow such a line, as a signature under an
+    essay (…大为好转。 / 乌鲁木齐石油化工总厂邓本金) or a caption note (…影响。 / 图片： /
+    漫画). Short means not as wide as the block's widest line: a full line without a stop
+    is mid-paragraph."""
+    start, end = span
+    column = max(ln.width for ln in body[start:end])
+    for back in range(3):
+        i = end - 1 - back
+        if i < start:
+            return False
+        if BODY_END.search(body[i].text):
+            tail = body[i + 1 : end]  # a signature may wrap: 乌鲁木齐石油化工总 / 厂邓本金
+            short = not tail or tail[-1].width < column - 1
+            return short and all(is_headline_like(ln.text) for ln in tail)
+    return False
+
+
+def is_headline_like(text: str) -> bool:
+    """No clause punctuation at the end: a signature, a caption label (图片：) or a name."""
+    return not text.endswith(("，", "、", "；", ",")) and "。" not in text
+
+
+def _is_credit_item(body: list[Line], spans: list[tuple[int, int]], c: int, limit: int) -> bool:
+    """Block ``c`` is a whole item of one bracketed line and its end marker: the artist
+    under a picture, ``（牛沛岩）④8`` before its title ``虎（中国画）``. After a headline
+    group that line cannot be the earlier item's text, which never ends in a bracket line
+    with a code of its own."""
+    if c != len(spans) - 1 or spans[c] != (limit, limit + 1) or limit >= len(body):
+        return False
+    line = body[limit].text
+    end = find_body_end([body[limit]])
+    return end is not None and bool(_BRACKETED.match(line[: end[1]]))
 
 
 def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from archive.ingest.headline import KICKER_END_IN_BLOCK, STATEMENT_END
+from archive.ingest.headline import KICKER_END, KICKER_END_IN_BLOCK, STATEMENT_END
 
 CIRCLED = "①②③④⑤⑥⑦⑧"
 CHINESE_PAGE = "一二三四五六七八九十"
@@ -58,16 +58,58 @@ _WIRE_BYLINE = re.compile(
 )
 
 
+# A byline opening a paragraph: where a wire story's body begins.
+_BYLINE_START = re.compile(r"^(据?新华社\S{2,20}?电|本报\S{0,14}?[讯电]|据\S{2,12}?电)")
+# About what one broadsheet page holds (the seed's whole page is 6,600 characters).
+_PAGE_CHARS = 10_000
+_PICTURE_NOTE = re.compile(r"^（附图片\d+张）$")
+
+
+def _headline_parts(paragraphs: list[str]) -> int:
+    """How many leading paragraphs are the headline: the title and any picture note after
+    it (（附图片1张）), plus up to two more parts when the corpus splits a headline over
+    paragraphs (kicker / title / subtitle) before the byline, as in ``于永波会见…时指出`` /
+    ``用先进典型推动部队全面建设`` / ``据新华社北京…电…``. A short unpunctuated paragraph is a
+    headline part only when a byline follows it: without one it may as well be a one-line
+    body paragraph, so the record keeps the title alone."""
+    texts = [_nfkc(p).strip() for p in paragraphs]
+    k = 1
+    while k < len(texts) and _PICTURE_NOTE.match(texts[k]):
+        k += 1
+    for j in range(k + 1, min(len(texts), k + 4)):
+        parts = [t for t in texts[k:j] if not _PICTURE_NOTE.match(t)]
+        if len(parts) > 2 or any(len(t) > 40 or re.search("[。！？]", t) for t in parts):
+            break
+        if _BYLINE_START.match(texts[j]):
+            return j
+    return k
+
+
 def typesettable(record: dict) -> bool:
     """Articles the generator can lay out with an unambiguous expected byline: a title,
-    a body, and no bare byline paragraph (新华社记者X本报记者Y) or 据新华社… opening."""
+    a body, and no bare byline paragraph (新华社记者X本报记者Y) or 据新华社… opening.
+
+    Records holding several wire stories (a byline again mid-body: ``…。`` / ``新华社波恩
+    …电…``) are left out too: on a real page each story is its own item with its own
+    headline, so the record's paragraphs are no single item's expected output.
+    """
     paragraphs = record["paragraphs"]
-    if len(paragraphs) < 2 or not 2 <= len(paragraphs[0]) <= 40:
+    if sum(map(len, paragraphs)) > _PAGE_CHARS:
+        return False  # more than a page holds (a 2,191-name roster): never one item of many
+    head = _headline_parts(paragraphs)
+    if len(paragraphs) < head + 1 or not 2 <= len(paragraphs[0]) <= 40:
         return False
-    if _SKIP.search(paragraphs[1][:40]):
+    if _SKIP.search(paragraphs[head][:40]):
         return False
-    # an author line (郑剑, 潘继明王燕) is a byline the parser cannot know as one
-    return not (len(paragraphs[1]) <= 12 and not re.search(r"[，。、：（）]", paragraphs[1]))
+    if any(_BYLINE_START.match(_nfkc(p)) for p in paragraphs[head + 1 :]):
+        return False
+    # An author line (郑剑, 潘继明王燕, 武汉大学世界经济系教授周茂荣) is a byline the
+    # parser cannot know as one: it reads as the previous item's headline.
+    first = _nfkc(paragraphs[head]).strip()
+    if re.search(r"[，。、：（）“”《》]", first):
+        return True
+    names = [n for n in record.get("persons", []) if len(n) > 1]
+    return not (len(first) <= 12 or (len(first) <= 25 and first.endswith(tuple(names))))
 
 
 def _body_text(text: str) -> str:
@@ -181,11 +223,34 @@ def _split_title(title: str, rng: random.Random) -> list[str]:
     return [title]
 
 
+def _headline_fields(parts: list[str], rng: random.Random) -> tuple[str, str, str]:
+    """(kicker, title, subtitle) from the corpus's headline paragraphs, read by
+    headline.py's rule: of two parts the first is a kicker only when it ends in a lead-in
+    cue (…时指出 / 用先进典型推动部队全面建设), else title over subtitle; three parts are
+    kicker, title, subtitle. A picture note (（附图片1张）) stays with the part before it.
+    Some subtitles are printed after a dash (——…), as real 副题 often are."""
+    merged: list[str] = []
+    for part in (p.strip() for p in parts):
+        if merged and _PICTURE_NOTE.match(part):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    if len(merged) == 1:
+        return "", merged[0], ""
+    if len(merged) == 2 and KICKER_END.search(merged[0]):
+        return merged[0], merged[1], ""
+    kicker, title, subtitle = ("", *merged) if len(merged) == 2 else merged
+    if not subtitle.startswith("—") and rng.random() < 0.3:
+        subtitle = "——" + subtitle
+    return kicker, title, subtitle
+
+
 def _article(record: dict, rng: random.Random, page_number: int):
     """(expected interchange dict, body text lines before wrapping) for one record."""
     paragraphs = [_nfkc(p) for p in record["paragraphs"]]
-    title = paragraphs[0].strip()
-    body = [_body_text(p) for p in paragraphs[1:] if _body_text(p)]
+    head = _headline_parts(record["paragraphs"])
+    kicker, title, subtitle = _headline_fields(paragraphs[:head], rng)
+    body = [_body_text(p) for p in paragraphs[head:] if _body_text(p)]
     names = [_nfkc(n) for n in record.get("persons", [])]
     source, dateline, reporters, byline = "", "", [], ""
     if wire := _WIRE_BYLINE.match(body[0]):
@@ -199,9 +264,9 @@ def _article(record: dict, rng: random.Random, page_number: int):
     body = [p for p in body if p]
     expected = {
         "kind": "article",
-        "kicker": "",
+        "kicker": kicker,
         "title": title,
-        "subtitle": "",
+        "subtitle": subtitle,
         "source": source,
         "dateline": dateline,
         "reporters": reporters,
@@ -213,12 +278,12 @@ def _article(record: dict, rng: random.Random, page_number: int):
         "review": [],
     }
     gold_people = [n for n in dict.fromkeys(names) if len(n) > 1 and n not in reporters]
-    if gold_people and rng.random() < 0.2:
-        expected["kicker"] = f"{gold_people[0]}在调研时强调"
-    if rng.random() < 0.1:
-        expected["subtitle"] = "——" + body[-1][:10]
-        if STATEMENT_END.search(title) and rng.random() < 0.5:
-            expected["subtitle"] = body[-1][:10]  # …会议召开 over an undashed 副题
+    # A synthetic kicker names someone the story is about: not a photographer or author
+    # named only inside brackets (（新华社记者兰红光摄）), who never leads a headline.
+    unbracketed = re.sub(r"（[^（）]*）", "", "".join(body))
+    actors = [n for n in gold_people if n in unbracketed]
+    if actors and not kicker and rng.random() < 0.2:
+        expected["kicker"] = f"{actors[0]}在调研时强调"
     opening = ""
     if rng.random() < 0.1:
         page, marker = (
@@ -253,9 +318,13 @@ def _headline_lines(item: dict, rng: random.Random) -> list[str]:
     title_lines = _split_title(item["title"], rng)
     item["title"] = " ".join(title_lines)
     lines += title_lines
-    if item["subtitle"]:
-        own_block = len(title_lines) > 1 or not item["subtitle"].startswith("——")
-        lines += ["", item["subtitle"]] if own_block and rng.random() < 0.5 else [item["subtitle"]]
+    if subtitle := item["subtitle"]:
+        # A dashed subtitle reads as one in the title's block; an undashed one only under
+        # a one-line statement title with no kicker (…会议召开 / 副题), else it needs its own.
+        shares = subtitle.startswith("—") or (
+            len(title_lines) == 1 and not item["kicker"] and STATEMENT_END.search(title_lines[0])
+        )
+        lines += [subtitle] if shares and rng.random() < 0.5 else ["", subtitle]
     return [*lines, ""]
 
 

@@ -5,153 +5,284 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Newspaper',
+            name="Newspaper",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='报名')),
-                ('slug', models.SlugField(max_length=40, unique=True, verbose_name='简称')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='地区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="报名")),
+                ("slug", models.SlugField(max_length=40, unique=True, verbose_name="简称")),
+                ("place", models.CharField(blank=True, max_length=100, verbose_name="地区")),
             ],
             options={
-                'verbose_name': '报纸',
-                'verbose_name_plural': '报纸',
-                'ordering': ['name'],
+                "verbose_name": "报纸",
+                "verbose_name_plural": "报纸",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='出版日期')),
-                ('number', models.PositiveIntegerField(blank=True, null=True, verbose_name='期号')),
-                ('newspaper', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='archive.newspaper')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="出版日期")),
+                ("number", models.PositiveIntegerField(blank=True, null=True, verbose_name="期号")),
+                (
+                    "newspaper",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="archive.newspaper",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '期',
-                'verbose_name_plural': '期',
-                'ordering': ['newspaper', '-date'],
-                'get_latest_by': 'date',
+                "verbose_name": "期",
+                "verbose_name_plural": "期",
+                "ordering": ["newspaper", "-date"],
+                "get_latest_by": "date",
             },
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='版次')),
-                ('name', models.CharField(blank=True, max_length=50, verbose_name='版名')),
-                ('source_text', models.TextField(blank=True, verbose_name='原始文本')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pages', to='archive.issue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="版次")),
+                ("name", models.CharField(blank=True, max_length=50, verbose_name="版名")),
+                ("source_text", models.TextField(blank=True, verbose_name="原始文本")),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pages",
+                        to="archive.issue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '版面',
-                'verbose_name_plural': '版面',
-                'ordering': ['issue', 'number'],
+                "verbose_name": "版面",
+                "verbose_name_plural": "版面",
+                "ordering": ["issue", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='版内顺序')),
-                ('kind', models.CharField(choices=[('article', '消息'), ('notice', '启事'), ('brief', '简讯'), ('photo', '图片新闻'), ('other', '其他')], default='article', max_length=10, verbose_name='类型')),
-                ('kicker', models.CharField(blank=True, max_length=300, verbose_name='引题')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='主题')),
-                ('subtitle', models.CharField(blank=True, max_length=300, verbose_name='副题')),
-                ('source', models.CharField(blank=True, max_length=50, verbose_name='来源')),
-                ('dateline', models.CharField(blank=True, max_length=100, verbose_name='电头')),
-                ('paragraphs', models.JSONField(default=list, verbose_name='正文段落')),
-                ('editor_code', models.CharField(blank=True, max_length=20, verbose_name='编辑代码')),
-                ('jump_to_page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='下转版次')),
-                ('jump_to_marker', models.CharField(blank=True, max_length=4, verbose_name='下转标记')),
-                ('jump_from_page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='上接版次')),
-                ('jump_from_marker', models.CharField(blank=True, max_length=4, verbose_name='上接标记')),
-                ('review', models.JSONField(blank=True, default=list, verbose_name='待审原因')),
-                ('published', models.BooleanField(default=False, verbose_name='已发布')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('continuation', models.OneToOneField(blank=True, help_text='本文（下转）接续的另一部分', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='continues', to='archive.article', verbose_name='转版续文')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='archive.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="版内顺序")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "消息"),
+                            ("notice", "启事"),
+                            ("brief", "简讯"),
+                            ("photo", "图片新闻"),
+                            ("other", "其他"),
+                        ],
+                        default="article",
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("kicker", models.CharField(blank=True, max_length=300, verbose_name="引题")),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="主题")),
+                ("subtitle", models.CharField(blank=True, max_length=300, verbose_name="副题")),
+                ("source", models.CharField(blank=True, max_length=50, verbose_name="来源")),
+                ("dateline", models.CharField(blank=True, max_length=100, verbose_name="电头")),
+                ("paragraphs", models.JSONField(default=list, verbose_name="正文段落")),
+                (
+                    "editor_code",
+                    models.CharField(blank=True, max_length=20, verbose_name="编辑代码"),
+                ),
+                (
+                    "jump_to_page",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="下转版次"
+                    ),
+                ),
+                (
+                    "jump_to_marker",
+                    models.CharField(blank=True, max_length=4, verbose_name="下转标记"),
+                ),
+                (
+                    "jump_from_page",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="上接版次"
+                    ),
+                ),
+                (
+                    "jump_from_marker",
+                    models.CharField(blank=True, max_length=4, verbose_name="上接标记"),
+                ),
+                ("review", models.JSONField(blank=True, default=list, verbose_name="待审原因")),
+                ("published", models.BooleanField(default=False, verbose_name="已发布")),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "continuation",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="本文（下转）接续的另一部分",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="continues",
+                        to="archive.article",
+                        verbose_name="转版续文",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="articles",
+                        to="archive.page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文章',
-                'verbose_name_plural': '文章',
-                'ordering': ['page', 'order'],
+                "verbose_name": "文章",
+                "verbose_name_plural": "文章",
+                "ordering": ["page", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=80, unique=True, verbose_name='网址名')),
-                ('sort_key', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='排序拼音')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=80, unique=True, verbose_name="网址名"
+                    ),
+                ),
+                (
+                    "sort_key",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=200, verbose_name="排序拼音"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人物',
-                'verbose_name_plural': '人物',
-                'ordering': ['sort_key', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('name',), name='person_unique_name')],
+                "verbose_name": "人物",
+                "verbose_name_plural": "人物",
+                "ordering": ["sort_key", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("name",), name="person_unique_name")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('roles', models.JSONField(blank=True, default=list, verbose_name='职务')),
-                ('is_reporter', models.BooleanField(default=False, verbose_name='记者')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='顺序')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.article')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("roles", models.JSONField(blank=True, default=list, verbose_name="职务")),
+                ("is_reporter", models.BooleanField(default=False, verbose_name="记者")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="顺序")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="archive.article",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人物提及',
-                'verbose_name_plural': '人物提及',
-                'ordering': ['article', 'is_reporter', 'order'],
+                "verbose_name": "人物提及",
+                "verbose_name_plural": "人物提及",
+                "ordering": ["article", "is_reporter", "order"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='persons',
-            field=models.ManyToManyField(related_name='articles', through='archive.Mention', to='archive.person'),
+            model_name="article",
+            name="persons",
+            field=models.ManyToManyField(
+                related_name="articles", through="archive.Mention", to="archive.person"
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['date'], name='issue_date_idx'),
+            model_name="issue",
+            index=models.Index(fields=["date"], name="issue_date_idx"),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('newspaper', 'date'), name='issue_unique_paper_date'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("newspaper", "date"), name="issue_unique_paper_date"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='page',
-            constraint=models.UniqueConstraint(fields=('issue', 'number'), name='page_unique_issue_number'),
+            model_name="page",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "number"), name="page_unique_issue_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='page',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='page_number_positive'),
+            model_name="page",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="page_number_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['person', 'is_reporter'], name='mention_person_idx'),
+            model_name="mention",
+            index=models.Index(fields=["person", "is_reporter"], name="mention_person_idx"),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.UniqueConstraint(fields=('article', 'person', 'is_reporter'), name='mention_unique_article_person'),
+            model_name="mention",
+            constraint=models.UniqueConstraint(
+                fields=("article", "person", "is_reporter"), name="mention_unique_article_person"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published', '-updated'], name='article_review_idx'),
+            model_name="article",
+            index=models.Index(fields=["published", "-updated"], name="article_review_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('page', 'order'), name='article_unique_page_order'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("page", "order"), name="article_unique_page_order"
+            ),
         ),
     ]

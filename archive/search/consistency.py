@@ -16,6 +16,8 @@ The database is the truth; the index is derived from it. Three kinds of differen
 import hashlib
 from dataclasses import dataclass, field
 
+from archive.search.backends import cluster, using_elasticsearch
+
 # Fields stored in the index that mirror the article; a difference in any means stale.
 COMPARED = (
     "url",
@@ -53,6 +55,8 @@ def fingerprint(text):
 
 def indexed_entries(path=None):
     """{article id: stored fields} for every article document in the index."""
+    if using_elasticsearch():
+        return cluster().indexed_entries()
     from archive.search.indexing import open_index
 
     entries = {}
@@ -108,4 +112,3 @@ def repair(report, path=None):
         remove_articles(report.stray, path=path)
     if report.missing or report.stale:
         index_articles(report.missing + report.stale, path=path)
-

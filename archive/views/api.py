@@ -29,7 +29,7 @@ def issue_detail(request, paper, date):
 def article_detail(request, article_id):
     """/api/articles/17 — one published article with its paper, date and page."""
     article = get_object_or_404(
-        Article.objects.published().with_place().prefetch_related("mentions__person"),
+        Article.objects.published().with_place().with_people(),
         pk=article_id,
     )
     issue = article.page.issue
