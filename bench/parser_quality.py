@@ -6,7 +6,7 @@ Builds N pages with archive.ingest.typeset from the corpus articles of 1998-01-2
 test dates; people.py's word list was derived from 01-01..20), parses each page and prints
 items found vs expected, the share of fields right (per field and overall) and person
 precision/recall (gold: the corpus /nr names shown on the page, minus one-character names
-and reporters). The corpus is read from /work/shared/corpus and never copied here.
+and reporters). The corpus is read from ../shared/corpus and never copied here.
 
 ``--show N`` prints the N worst pages (most wrong fields): for each mismatching field of
 each item, what the layout put there and what the parser read, so the biggest error
@@ -28,7 +28,7 @@ from archive.ingest import parse_page  # noqa: E402
 from archive.ingest.pfr import pfr_articles  # noqa: E402
 from archive.ingest.typeset import typeset_page, typesettable  # noqa: E402
 
-CORPUS = "/work/shared/corpus/pfr_199801.gbk.txt.xz"
+CORPUS = str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801.gbk.txt.xz")
 FIELDS = (
     "kind kicker title subtitle source dateline reporters paragraphs "
     "continued_to continued_from editor_code"

@@ -18,7 +18,7 @@ Two settings:
 The shipped scorer is fitted on all train dates, so the train and dev lines of a plain run
 are in-sample; the honest dev figures are the ones ``--train`` prints (fitted on 01..10).
 Dates 1998-01-01..20 are the development (train) dates; 1998-01-21..31 are held out and
-only measured to report. The corpus is read from /work/shared/corpus, never copied here.
+only measured to report. The corpus is read from ../shared/corpus, never copied here.
 
 ``--train`` fits the candidate scorer (:mod:`archive.ingest.name_score`) on train dates
 only. First a dev round: fit on 01..10, pick the threshold with the best F1 on 11..20
@@ -42,7 +42,9 @@ from archive.ingest import name_score  # noqa: E402
 from archive.ingest.name_score import choose, consistent  # noqa: E402
 from archive.ingest.people import extract_persons, scored_candidates  # noqa: E402
 
-CORPUS = "/work/shared/corpus/pfr_199801_articles.jsonl.xz"
+CORPUS = str(
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
+)
 TRAIN = ("1998-01-01", "1998-01-20")
 TEST = ("1998-01-21", "1998-01-31")
 

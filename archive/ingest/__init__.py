@@ -97,6 +97,10 @@ def _review(seg: Segment, article: ParsedArticle) -> list[str]:
     return notes
 
 
+def _headline_lines(article: ParsedArticle) -> list[str]:
+    return [part for part in (article.kicker, article.title, article.subtitle) if part]
+
+
 def _persons(article: ParsedArticle, known_names: list[str]) -> list[PersonMention]:
     """People the article mentions, from the people module (reporters excluded there)."""
     from archive.ingest.people import extract_persons
@@ -104,7 +108,10 @@ def _persons(article: ParsedArticle, known_names: list[str]) -> list[PersonMenti
     try:
         return list(
             extract_persons(
-                article.paragraphs, reporters=article.reporters, known_names=known_names
+                # A name printed only in the headline is mentioned all the same.
+                [*_headline_lines(article), *article.paragraphs],
+                reporters=article.reporters,
+                known_names=known_names,
             )
         )
     except Exception:

@@ -5,7 +5,7 @@ import pytest
 
 from archive.ingest.people import extract_persons, roles_before
 
-SEED = Path("/work/shared/seed/jzrb-2020-01-27-p1.txt")
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "jzrb-2020-01-27-p1.txt"
 # body line ranges of the seed's nine items (headlines excluded)
 ITEMS = [(1, 46), (53, 103), (104, 155), (162, 224), (229, 274), (280, 286), (287, 333),
          (338, 384), (390, 493)]  # fmt: skip

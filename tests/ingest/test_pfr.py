@@ -7,7 +7,7 @@ import pytest
 
 from archive.ingest.pfr import merge_nr_run, pfr_articles, read_pfr
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 SNIPPET = (
     "19980101-01-001-001/m  会见/v  外宾/n  \r\n"
     "19980101-01-001-002/m  新华社/nt  北京/ns  １月/t  １日/t  电/n  （/w  记者/n  张/nr  三/nr  ）/w  "
