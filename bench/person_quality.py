@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/person_quality.py [--corpus PATH] [--dates test|train|all]
     .venv/bin/python bench/person_quality.py --train   # refit archive/ingest/name_weights.json
+    .venv/bin/python bench/person_quality.py --pages 300 --seeds 11,12,13 [--show N]
+
+``--pages N`` is the dev harness for the page benchmark: it lays out N synthetic pages per
+seed from *train-date* records with archive.ingest.typeset exactly as
+bench/parser_quality.py does for the test dates, parses them and scores persons the same
+way (``--dates test`` gives the test-date figures, to report only).
 
 For each article of the derived corpus file, ``extract_persons`` runs on the article's
 clean paragraphs (headline included, no reporters passed: bylines such as
@@ -39,12 +45,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.ingest import name_score  # noqa: E402
-from archive.ingest.name_score import choose, consistent  # noqa: E402
+from archive.ingest.name_score import choose, short_forms  # noqa: E402
+from archive.ingest.names import JAPANESE_SURNAMES  # noqa: E402
 from archive.ingest.people import extract_persons, scored_candidates  # noqa: E402
 
 CORPUS = str(
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
 )
+PAGES_CORPUS = str(Path(CORPUS).with_name("pfr_199801.gbk.txt.xz"))
 TRAIN = ("1998-01-01", "1998-01-20")
 TEST = ("1998-01-21", "1998-01-31")
 
@@ -115,7 +123,9 @@ def _pr(articles: list[dict], known: list[str], thresholds: list[float]) -> list
         tp = fp = fn = 0
         for a, c in cands:
             want = gold(a)
-            have = set(consistent(list(dict.fromkeys(n for _, _, n in choose(c, t)))))
+            names = list(dict.fromkeys(n for _, _, n in choose(c, t)))
+            text = "\n".join(a["paragraphs"])
+            have = set(short_forms(names, text, JAPANESE_SURNAMES))
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         out.append((tp / max(1, tp + fp), tp / max(1, tp + fn)))
     return out
@@ -149,13 +159,77 @@ def fit_scorer(articles: list[dict]) -> None:
     print(f"threshold {grid[best]}, {len(weights)} weights -> {name_score.WEIGHTS}")
 
 
+def page_records(dates: str, path: str = PAGES_CORPUS) -> list[dict]:
+    """The corpus records of the train or test dates, as bench/parser_quality.py reads them."""
+    from archive.ingest.pfr import pfr_articles
+
+    first, last = TRAIN if dates == "train" else TEST
+    return [r for r in pfr_articles(path) if first <= r["date"] <= last]
+
+
+def page_items(records: list[dict], pages: int, seed: int) -> list[tuple[list[str], set]]:
+    """(lines given to extract_persons, gold names) of every expected item of ``pages``
+    synthetic pages, laid out and matched exactly as bench/parser_quality.py does; the
+    lines are the parsed article's (headline lines, then paragraphs), reporters aside."""
+    from archive.ingest import _headline_lines, parse_page
+    from bench.parser_quality import _match, build_pages
+
+    out = []
+    for text, expected in build_pages(records, pages, seed):
+        found = parse_page(text).articles
+        dicts = [a.to_dict() for a in found]
+        for want, got in zip(expected, _match(expected, dicts), strict=True):
+            gold_names = {p["name"] for p in want["persons"]}
+            if got is None:
+                out.append(([], gold_names, []))
+                continue
+            article = found[dicts.index(got)]
+            lines = [*_headline_lines(article), *article.paragraphs]
+            out.append((lines, gold_names, article.reporters))
+    return out
+
+
+def score_pages(items: list, show: int = 0) -> dict:
+    """Person precision/recall over page items, as bench/parser_quality.py counts them."""
+    tp = fp = fn = 0
+    misses: dict[str, int] = {}
+    extras: dict[str, int] = {}
+    for lines, want, reporters in items:
+        have = {p.name for p in extract_persons(lines, reporters=reporters)} if lines else set()
+        tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
+        for n in want - have:
+            misses[n] = misses.get(n, 0) + 1
+        for n in have - want:
+            extras[n] = extras.get(n, 0) + 1
+    if show:
+        top = sorted(misses.items(), key=lambda kv: -kv[1])[:show]
+        print("  misses:", " ".join(f"{n}×{c}" for n, c in top))
+        top = sorted(extras.items(), key=lambda kv: -kv[1])[:show]
+        print("  false :", " ".join(f"{n}×{c}" for n, c in top))
+    return {"p": tp / max(1, tp + fp), "r": tp / max(1, tp + fn), "tp": tp, "fp": fp, "fn": fn}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--dates", choices=("test", "train", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print the N commonest errors")
     ap.add_argument("--train", action="store_true", help="refit the scorer on train dates")
+    ap.add_argument("--pages", type=int, default=0, help="score N synthetic pages per seed")
+    ap.add_argument("--seeds", default="1,2,3", help="page seeds, e.g. 1,2,3")
     args = ap.parse_args(argv)
+    if args.pages:
+        # The page benchmark's person score, on train dates by default (dev): pages laid
+        # out by archive.ingest.typeset as bench/parser_quality.py does for test dates.
+        records = page_records("test" if args.dates == "test" else "train")
+        for seed in map(int, args.seeds.split(",")):
+            s = score_pages(page_items(records, args.pages, seed), args.show)
+            print(
+                f"pages {args.pages} seed {seed} ({args.dates if args.dates == 'test' else 'train'}"
+                f" dates): persons precision {s['p']:.3f} recall {s['r']:.3f} "
+                f"(tp {s['tp']} fp {s['fp']} fn {s['fn']})"
+            )
+        return
     articles = load(args.corpus)
     if args.train:
         fit_scorer(articles)

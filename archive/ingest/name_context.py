@@ -34,7 +34,8 @@ _PLACE_AFTER += ("股市", "指数", "集团", "地区", "平原", "高原", "�
 _NOT_BEFORE = ("新华社", "据", "在", "驻", "到", "前往", "抵达", "离开", "从", "于", "赴", "访问")
 _FOREIGN_TITLES = re.compile(
     r"(?:总统|总理|首相|外长|外相|藏相|大臣|部长|主席|议长|大使|国王|亲王|特使|秘书长|总干事|"
-    r"发言人|总书记|领导人|选手|名将|诗人|作家|教练|球星|科学家|党首|司令|委员长|副总统|代表)$"
+    r"发言人|总书记|领导人|选手|名将|诗人|作家|教练|球星|科学家|党首|司令|委员长|副总统|代表|"
+    r"会长|团长|[产务卫]相|干事长)$"
 )
 _ANNOTATION = re.compile(r"[（(](?:女|男)?[、，]?[\u4e00-\u9fff]{0,6}族?[）)]")
 
@@ -55,6 +56,24 @@ def _split_credit(text: str) -> list[str]:
         else:
             return []
     return out
+
+
+def _split_authors(text: str) -> list[str]:
+    """韩清忠罗锡亮 → [韩清忠, 罗锡亮]: a line of 2–4 names, three characters preferred."""
+    if not re.fullmatch("[\u4e00-\u9fff]+", text):
+        return []
+    for sizes in ((3,), (3, 2), (2, 3)):
+        parts, k = [], 0
+        while k < len(text):
+            n = next((n for n in sizes if k + n <= len(text) and
+                      _FULL_NAME.fullmatch(text[k : k + n]) and _ok(text[k : k + n])), 0)  # fmt: skip
+            if not n:
+                break
+            parts.append(text[k : k + n])
+            k += n
+        if k == len(text) and 2 <= len(parts) <= 4:
+            return parts
+    return []
 
 
 def _foreign_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str]]:
@@ -92,11 +111,55 @@ def _foreign_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str]]:
         before = paragraph[max(0, s - 8) : s]
         if not (_FOREIGN_TITLES.search(before) and "日本" in paragraph):
             continue
-        tail = re.match(r"[\u4e00-\u9fff]{0,3}?(?=[，。、；（）“”说表在对和与同等的会今昨１-９]|$)",
+        tail = re.match(r"[\u4e00-\u9fff]{0,3}?(?=[，。、；（）“”说表在对和与同等的会今昨为率就１-９0-9]|$)",
                         paragraph[m.end() :])  # fmt: skip
         if tail:
             spans.append((s, m.end() + tail.end(), m.group() + tail.group(), "japanese"))
     return spans
+
+
+# Characters of transliterated names beyond TRANSLIT: Uyghur, Tibetan, Mongolian and
+# Western names written with the middle dot (阿不都热西提, 洛桑久美, 芭芭拉).
+_DOT_EXTRA = set("不都热提买吾甫依江汗古木合衣曼来孜努艾且姆洛灵智杰次仁顿珠旺堆卓措群培降央嘉")
+_DOT_EXTRA |= set("久美图却增茂雍尕布本芭翰丝歇沃宾蒂埃奥伊乃尔丁力克热玛扎罗诺豪")
+_DOT_CHARS = TRANSLIT | _DOT_EXTRA
+# Characters that end a dotted name's outer parts: particles, verbs, prepositions.
+_DOT_STOP = set("为在和与及等的说是了也将对向从于被把就已会同并到曾今昨一率称讲等、")
+_DOTS = "·・•"
+
+
+def _dotted_spans(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """芭芭拉·卡斯蒂约·哥斯达, 海里且姆·斯拉木: CJK parts joined by middle dots, the outer
+    parts stretched over transliteration characters (or characters of a token the tagger
+    calls a name) up to a particle or any other character."""
+    named = [False] * (len(paragraph) + 1)
+    for (_, tag), s, e in zip(tokens, starts, starts[1:], strict=False):
+        if tag in ("nr", "nrt", "nrfg", "nz"):
+            for k in range(s, e):
+                named[k] = True
+
+    def ok(k: int) -> bool:
+        ch = paragraph[k]
+        return "\u4e00" <= ch <= "\u9fff" and ch not in _DOT_STOP and (ch in _DOT_CHARS or named[k])
+
+    out = []
+    for m in re.finditer(
+        r"[\u4e00-\u9fff]{1,10}(?:[" + _DOTS + r"][\u4e00-\u9fff]{1,10})+", paragraph
+    ):
+        s, e = m.start(), m.end()
+        first = re.search("[" + _DOTS + "]", m.group()).start() + s
+        last = max(k for k in range(s, e) if paragraph[k] in _DOTS) + 1
+        a = first
+        while a > s and first - a < 8 and ok(a - 1):
+            a -= 1
+        b = last
+        while b < e and b - last < 8 and ok(b):
+            b += 1
+        if a < first and b > last:
+            name = re.sub("[" + _DOTS + "]", "·", paragraph[a:b])
+            if name not in NOT_NAMES:
+                out.append((a, b, name, "dotspan"))
+    return out
 
 
 def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int, str, str]]:
@@ -110,6 +173,11 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
     if 2 <= len(text) <= 4 and _FULL_NAME.fullmatch(text) and _ok(text):
         s = paragraph.find(text)
         out.append((s, s + len(text), text, "author"))  # an author line
+    elif 5 <= len(text) <= 12 and (parts := _split_authors(text)):
+        s = paragraph.find(text)
+        for name in parts:  # 韩清忠罗锡亮李亚南: authors' names run together
+            out.append((s, s + len(name), name, "authors"))
+            s += len(name)
     for m in _BYLINE.finditer(paragraph):
         s = m.start(1)
         for name in m.group(1).split("、"):
@@ -157,4 +225,4 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
         for s, e, item in items:
             if (s, e) not in known and _FULL_NAME.fullmatch(item) and _ok(item):
                 out.append((s, e, item, "list"))
-    return out + _foreign_runs(paragraph, tokens, starts)
+    return out + _foreign_runs(paragraph, tokens, starts) + _dotted_spans(paragraph, tokens, starts)

@@ -170,23 +170,47 @@ def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
-def consistent(names: list[str]) -> list[str]:
-    """Drop a two-character name that is the given name of a full name in the same article
-    (周恩来 … 恩来): it is the same person, not a new one."""
-    full = [n for n in names if len(n) >= 3]
-    return [n for n in names if not (len(n) == 2 and any(f.endswith(n) for f in full))]
+def _standalone(text: str, part: str, whole: str) -> bool:
+    """Whether ``part`` occurs in ``text`` somewhere other than inside ``whole``."""
+    return text.replace(whole, "\0").count(part) > 0
+
+
+def short_forms(names: list[str], text: str, japanese: frozenset[str] = frozenset()) -> list[str]:
+    """Names written short elsewhere in the article, which count as mentions of their own:
+    萨维 for 托马斯·萨维 and 桥本 for 桥本龙太郎 when the text also uses them alone."""
+    out = list(names)
+    for name in names:
+        if "·" in name:
+            parts = [p for p in name.split("·") if len(p) >= 2]
+        else:
+            parts = [j for j in japanese if name.startswith(j) and len(name) > len(j) + 1]
+        for part in parts:
+            if part not in out and _standalone(text, part, name):
+                out.append(part)
+    return out
 
 
 def fit(
-    samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 30
+    samples: list[tuple[list[str], int]],
+    *,
+    l2: float = 1e-3,
+    epochs: int = 30,
+    min_count: int = 10,
 ) -> dict[str, float]:
     """Logistic regression by Adagrad over (features, label) pairs; plain Python.
 
-    Identical feature vectors are merged first (most candidates share one), which makes a
-    pass over the ~50,000 training candidates take well under a second.
+    Features seen in fewer than ``min_count`` training candidates are dropped first: a
+    weight learnt from a handful of rows (one rare character after one name) fits those
+    rows, not the next article. Identical feature vectors are merged (most candidates
+    share one), which makes a pass over ~50,000 candidates take well under a second.
     """
+    seen: dict[str, int] = {}
+    for feats, _ in samples:
+        for x in set(feats):
+            seen[x] = seen.get(x, 0) + 1
     merged: dict[tuple[str, ...], list[int]] = {}
     for feats, label in samples:
+        feats = [x for x in feats if seen[x] >= min_count]
         merged.setdefault(tuple(sorted(set(feats))), [0, 0])[label] += 1
     rows = list(merged.items())
     w: dict[str, float] = {}

@@ -11,8 +11,9 @@ already knows (a gazetteer matched straight in the text, see :mod:`archive.inges
 Candidates are loose (any token the tagger calls a name, surname-led words, 老王/小李);
 :mod:`archive.ingest.name_score` gives each a probability from its features and keeps
 those above a threshold chosen on dev dates. Where kept candidates overlap, a known name
-the tokens do not split wins, then the likelier (和李鹏 loses to 李鹏). A two-character
-given name of a full name found in the same article (周恩来 … 恩来) adds nobody.
+the tokens do not split wins, then the likelier (和李鹏 loses to 李鹏). A name written
+short elsewhere in the article (萨维 for 托马斯·萨维, 桥本 for 桥本龙太郎) is a mention too,
+as is a given name used alone (恩来): the archive's gold lists count each form.
 
 Roles: a role is a title word (书记, 市长, 总指挥, …) with the office before it when that
 office is a short, known one (市委, 市人大常委会, 国务院, …): 市委书记、市人大常委会主任王小平
@@ -31,9 +32,12 @@ from collections.abc import Iterable, Sequence, Sized
 
 from archive.ingest.model import PersonMention
 from archive.ingest.name_context import context_names
-from archive.ingest.name_score import Tokens, choose, consistent, features, threshold
+from archive.ingest.name_score import Tokens, choose, features, short_forms, threshold
 from archive.ingest.names import (
+    ADDRESS_WORDS,
     COMPOUND_SURNAMES,
+    COUNTRIES,
+    JAPANESE_SURNAMES,
     NOT_NAMES,
     SURNAMES,
     TRANSLIT,
@@ -153,8 +157,17 @@ _HONORIFICS = ("先生", "小姐", "女士", "大使", "同志", "老师", "大�
 _PLACE_ENDS = set("坝村庄委区县镇乡市省店厂局部院站路街港湾山河湖桥门寺园")
 
 
+def _addressed(name: str) -> bool:
+    """陈书记, 王市长 (a surname and a title), 全中国 (a character and a country)."""
+    if name[-1] == "国" and name[:-1] + "国" not in COUNTRIES and name[:-1] in COUNTRIES:
+        return True  # 蒙古国
+    return (name[0] in SURNAMES and name[1:] in ADDRESS_WORDS) or name[1:] in COUNTRIES
+
+
 def _plausible_name(name: str) -> bool:
     if name in NOT_NAMES or re.fullmatch(_TITLE, name) or name.endswith(_HONORIFICS):
+        return False
+    if _addressed(name):
         return False
     if len(name) == 3 and name[-1] in _PLACE_ENDS:
         return False
@@ -171,6 +184,8 @@ def _plausible_tagged(name: str) -> bool:
     """A word the tagger calls a name: Chinese with a surname, or a 3+ character
     transliteration (克林顿, 布莱尔)."""
     if name in NOT_NAMES or re.fullmatch(_TITLE, name) or name.endswith(_HONORIFICS):
+        return False
+    if _addressed(name):
         return False
     if _FOREIGN.match(name):
         return True
@@ -233,6 +248,7 @@ _LEADING = set("对向由请让被给和与同跟字据经把将从")
 # One-character words that do not end a name (王小平|说, 张北|县).
 _NOT_GIVEN = set("摄的在是和与同及等说讲称道也都就又还了着过把被将从向对为于县市省区村乡镇州路街")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_GLUED = set("说为在和是等的也")
 _PLACES = {
     "社区",
     "小区",
@@ -310,7 +326,11 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
         if (
             len(word) == 1
             and word in SURNAMES
-            and (tag == "nr" or (prev[-1:] in "、，：（" or _title_at_end(prev)))
+            and (
+                tag == "nr"
+                or nxt[1] in _NAME_TAGS  # 表弟路|传俊 (n|nr)
+                or (prev[-1:] in "、，：（" or _title_at_end(prev))
+            )
             and 1 <= len(nxt[0]) <= 2
             and nxt[1] not in ("x", "uj", "p", "c", "ul", "r", "d", "m")
             and not _title_at_end(nxt[0])
@@ -327,6 +347,16 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
             and _plausible_name(word + nxt[0])
         ):
             name, kind, i = word + nxt[0], "namechar", i + 1
+        # 李炳|文说, 徐衍|东为: the tagger glued the name's last character to 说/为/在.
+        elif (
+            len(word) == 2
+            and tag in _NAME_TAGS
+            and len(nxt[0]) == 2
+            and nxt[0][1] in _GLUED
+            and _has_surname(word)
+            and _plausible_name(word + nxt[0][0])
+        ):
+            name, kind = word + nxt[0][0], "glued"
         elif tag in _NAME_TAGS:
             candidate = _trim(word)
             if _plausible_tagged(candidate):
@@ -341,12 +371,12 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
         elif len(word) == 3 and _plausible_name(word):
             # 周恩来 is a dictionary word tagged t: any surname-led three-character word
             name, kind = word, "surword"
-        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        start = paragraph.find(name, starts[first]) if name else -1
+        after = paragraph[start + len(name) : start + len(name) + 2] if name else ""
         # 马村|区, 恩华|社区: a two-character "name" followed by 区/县/村 is a place.
         if name and len(name) == 2 and (after[:1] in set("村区县镇乡市省州街") or after in _PLACES):
             name = None
         if name and name not in NOT_NAMES:
-            start = paragraph.find(name, starts[first])
             spans.append((start, start + len(name), name, kind))
         i += 1
     return spans
@@ -380,6 +410,8 @@ def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()
     out = []
     for k, spans in enumerate(found):
         for s, e, n, kinds, info in spans:
+            if n in NOT_NAMES or _addressed(n):  # whatever rule proposed it: 于德国, 王市长
+                continue
             if n not in counts:
                 counts[n] = text.count(n) if "·" not in n else 1
             feats = features(
@@ -408,6 +440,8 @@ def extract_persons(
     for _, _, name in choose(candidates, threshold()):
         if name not in excluded and name not in names:
             names.append(name)
-    names = consistent(names)
+    # 萨维 after 托马斯·萨维, 桥本 after 桥本龙太郎: short forms are mentions too.
+    names = short_forms(names, "\n".join(paragraphs), JAPANESE_SURNAMES)
+    names = [n for n in names if n not in excluded]
     roles = find_roles(paragraphs, names)
     return [PersonMention(name=name, roles=roles[name]) for name in names]
