@@ -76,7 +76,9 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True):
         _link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
-            transaction.on_commit(lambda: _index_after_commit(ids, removed))
+            # robust: a failed index write is logged, never undoes the stored page;
+            # check_index --repair brings the index back in step.
+            transaction.on_commit(lambda: sync_index(ids, removed), robust=True)
     return result
 
 
@@ -239,37 +241,48 @@ def _link_continuations(issue):
             Article.objects.filter(pk=first.pk).update(continuation_id=target)
 
 
-def _index_after_commit(article_ids, removed_ids):
+class IndexWriteError(RuntimeError):
+    """The database holds the change but the search index could not be written."""
+
+
+def sync_index(article_ids=(), removed_ids=()):
+    """Bring the index in step after a commit: remove replaced rows, (re)index stored ones.
+
+    A full disk or another OS error while writing raises IndexWriteError; Whoosh writes new
+    segments before it switches its table of contents, so the index keeps its old state.
+    """
     from archive.search.indexing import index_articles, remove_articles
 
-    gone = set(removed_ids) - set(article_ids)
-    if gone:
-        remove_articles(sorted(gone))
-    if article_ids:
-        index_articles(article_ids)
+    gone = sorted(set(removed_ids) - set(article_ids))
+    try:
+        if gone:
+            remove_articles(gone)
+        if article_ids:
+            index_articles(list(article_ids))
+    except OSError as exc:
+        raise IndexWriteError(
+            f"search index not written ({exc.strerror or exc}); the database is saved: "
+            "free space, then run `manage.py check_index --repair`"
+        ) from exc
 
 
 def reindex_articles(article_ids):
     """After an edit in the admin: bring these articles' index entries up to date."""
-    from archive.search.indexing import index_articles
-
-    index_articles(list(article_ids))
+    sync_index(list(article_ids))
 
 
 def set_published(queryset, published):
     ids = list(queryset.values_list("pk", flat=True))
     count = Article.objects.filter(pk__in=ids).update(published=published)
-    transaction.on_commit(lambda: reindex_articles(ids))
+    transaction.on_commit(lambda: reindex_articles(ids), robust=True)
     return count
 
 
 def delete_articles(queryset):
-    from archive.search.indexing import remove_articles
-
     ids = list(queryset.values_list("pk", flat=True))
     with transaction.atomic():
         Article.objects.filter(pk__in=ids).delete()
-        transaction.on_commit(lambda: remove_articles(ids))
+        transaction.on_commit(lambda: sync_index((), ids), robust=True)
     return len(ids)
 
 

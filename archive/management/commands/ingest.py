@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from archive.inputs import FORMATS, InputError, read_documents
-from archive.loading import LoadError, LoadResult, load_issue
+from archive.loading import IndexWriteError, LoadError, LoadResult, load_issue, sync_index
 from archive.management.commands._options import iso_date, page_number
 from archive.models import Person
 
@@ -57,12 +57,10 @@ class Command(BaseCommand):
                         )
         except LoadError as exc:
             raise CommandError(str(exc)) from None
-        self._index(total)
         self.stdout.write(f"已入库 {total.summary()}")
+        try:
+            sync_index(total.article_ids, total.removed_ids)
+        except IndexWriteError as exc:
+            raise CommandError(str(exc)) from None
         if total.flagged:
             self.stdout.write(f"{total.flagged} 篇有待审原因，请在管理后台复核。")
-
-    def _index(self, total):
-        from archive.loading import _index_after_commit
-
-        _index_after_commit(total.article_ids, total.removed_ids)
