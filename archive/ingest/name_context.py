@@ -109,12 +109,13 @@ def _foreign_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str]]:
     for m in re.finditer("|".join(sorted(JAPANESE_SURNAMES, key=len, reverse=True)), paragraph):
         s = m.start()
         before = paragraph[max(0, s - 8) : s]
-        if not (_FOREIGN_TITLES.search(before) and "日本" in paragraph):
-            continue
+        sure = bool(_FOREIGN_TITLES.search(before) and "日本" in paragraph)
         tail = re.match(r"[\u4e00-\u9fff]{0,3}?(?=[，。、；（）“”说表在对和与同等的会今昨为率就１-９0-9]|$)",
                         paragraph[m.end() :])  # fmt: skip
-        if tail:
-            spans.append((s, m.end() + tail.end(), m.group() + tail.group(), "japanese"))
+        if tail and (sure or 1 <= len(tail.group()) <= 2):
+            # 濑田裕子 with no 日本 in the paragraph: a weaker kind, the scorer decides.
+            kind = "japanese" if sure else "jp?"
+            spans.append((s, m.end() + tail.end(), m.group() + tail.group(), kind))
     return spans
 
 
@@ -143,12 +144,13 @@ def _dotted_spans(paragraph: str, tokens, starts) -> list[tuple[int, int, str, s
         return "\u4e00" <= ch <= "\u9fff" and ch not in _DOT_STOP and (ch in _DOT_CHARS or named[k])
 
     out = []
-    for m in re.finditer(
-        r"[\u4e00-\u9fff]{1,10}(?:[" + _DOTS + r"][\u4e00-\u9fff]{1,10})+", paragraph
-    ):
+    # 罗德—拉森, 萨希杜·丹戈—纳代伊: a single dash joins parts like a dot (a double dash
+    # —— is punctuation).
+    sep = "(?:[" + _DOTS + "]|(?<!—)—(?!—))"
+    for m in re.finditer(r"[\u4e00-\u9fff]{1,10}(?:" + sep + r"[\u4e00-\u9fff]{1,10})+", paragraph):
         s, e = m.start(), m.end()
-        first = re.search("[" + _DOTS + "]", m.group()).start() + s
-        last = max(k for k in range(s, e) if paragraph[k] in _DOTS) + 1
+        marks = [k for k in range(s, e) if paragraph[k] in _DOTS + "—"]
+        first, last = marks[0], marks[-1] + 1
         a = first
         while a > s and first - a < 8 and ok(a - 1):
             a -= 1
@@ -157,8 +159,10 @@ def _dotted_spans(paragraph: str, tokens, starts) -> list[tuple[int, int, str, s
             b += 1
         if a < first and b > last:
             name = re.sub("[" + _DOTS + "]", "·", paragraph[a:b])
+            if "—" in name and not all(ok(k) or paragraph[k] in _DOTS + "—" for k in range(a, b)):
+                continue
             if name not in NOT_NAMES:
-                out.append((a, b, name, "dotspan"))
+                out.append((a, b, name, "dashspan" if "—" in name else "dotspan"))
     return out
 
 
@@ -215,7 +219,13 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
             items.append((pos, pos + len(item), item))
             pos += len(item) + 1
         items = [it for it in items if it[2].strip()]
-        if len(items) < 3 or sum((s, e) in known for s, e, _ in items) * 2 < len(items):
+        hits = sum((s, e) in known for s, e, _ in items)
+        if len(items) >= 3 and hits * 2 >= len(items):
+            kind = "list"
+        elif hits and sum(len(it.strip()) <= 4 for _, _, it in items) * 3 >= 2 * len(items):
+            # 顾雷、田流 or a list whose other items the tagger missed: a weaker kind.
+            kind = "list?" if len(items) >= 3 else "list2"
+        else:
             continue
         s, e, first = items[0]
         for n in (3, 2):  # 出席的有王岐山、…: the lead-in ends with the first name
@@ -224,5 +234,138 @@ def context_names(paragraph: str, tokens, starts, spans) -> list[tuple[int, int,
                 break
         for s, e, item in items:
             if (s, e) not in known and _FULL_NAME.fullmatch(item) and _ok(item):
-                out.append((s, e, item, "list"))
-    return out + _foreign_runs(paragraph, tokens, starts) + _dotted_spans(paragraph, tokens, starts)
+                out.append((s, e, item, kind))
+    out += _foreign_runs(paragraph, tokens, starts) + _dotted_spans(paragraph, tokens, starts)
+    return out + wide_names(paragraph, tokens, starts)
+
+
+# ---------------------------------------------------------------------------------------
+# Wide candidates: spans the tagger's cut hides. Each has its own kind, so the scorer
+# learns how far to trust it; most are not names and are dropped there.
+
+_NAMED_TAGS = ("nr", "nrt", "nrfg", "ns", "nz")
+_CREDIT_ANY = re.compile(r"[（(]([\u4e00-\u9fff、：:]{2,24}?)(?:摄影?|画|图|文|整理|供稿)?[）)]")
+_CREDIT_LEAD = re.compile("(?:新华社|本报|中新社)?(?:特约)?(?:记者|通讯员|摄影记者)?")
+_ORG_ENDS = tuple("县市省区镇乡村委局厅院部所站社队办") + ("公司", "中心", "大学")
+
+
+def _segment(text: str) -> list[str]:
+    """陈飞方仙云 → [陈飞, 方仙云], 建宪李恒 → [建宪, 李恒]: a run of names split into
+    surname-led pieces of two or three characters (fewest pieces without a surname,
+    then most three-character pieces); [] when there is no such split."""
+    best: tuple | None = None
+
+    def walk(k: int, parts: list[str]) -> None:
+        nonlocal best
+        if k == len(text):
+            bare = sum(not _FULL_NAME.fullmatch(p) for p in parts)
+            key = (bare, -sum(len(p) == 3 for p in parts))
+            if best is None or key < best[0]:
+                best = (key, list(parts))
+            return
+        for n in (3, 2, 4):
+            piece = text[k : k + n]
+            if len(piece) < n or not _ok(piece):
+                continue
+            named = _FULL_NAME.fullmatch(piece) or (n == 4 and piece[:2] in COMPOUND_SURNAMES)
+            if named or n == 2:  # 跃华黎明: given names alone in a credit
+                walk(k + n, [*parts, piece])
+
+    if 2 <= len(text) <= 12:
+        walk(0, [])
+    return best[1] if best else []
+
+
+def _credits(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """（河南西峡县陈飞方仙云）, （建宪李恒摄）, （荷兰：梵高）: names at the end of a
+    bracket, after any place or body, run together or not."""
+    out = []
+    tag_ending = {e: t for (_, t), e in zip(tokens, starts[1:], strict=False)}
+    for m in _CREDIT_ANY.finditer(paragraph):
+        s, e = m.start(1), m.end(1)
+        lead = _CREDIT_LEAD.match(paragraph, s, e)
+        s = max(s, lead.end()) if lead else s
+        colon = max(paragraph.rfind("：", s, e), paragraph.rfind(":", s, e))
+        s = max(s, colon + 1)
+        if paragraph[s:e].endswith("族") or e - s < 2:
+            continue
+        # a leading place or body (河南|西峡县|纪委) ends at the tagger's last boundary
+        # after a place-tagged token or an office word that leaves a name's room
+        for k in range(e - 2, s, -1):
+            if tag_ending.get(k) in ("ns", "nt") or (
+                k in tag_ending and paragraph[s:k].endswith(_ORG_ENDS)
+            ):
+                s = k
+                break
+        pos = s
+        for item in paragraph[s:e].split("、"):
+            for name in _segment(item):
+                out.append((pos, pos + len(name), name, "credit+"))
+                pos += len(name)
+            pos = s + paragraph[s:e].find(item, pos - s) + len(item) + 1 if item else pos + 1
+    return out
+
+
+def _surname_spans(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """程有|清, 王新|让, 高兴|海, 才|利民: a surname-led span of two or three characters
+    that the tagger cut into two or three short tokens."""
+    out = []
+    for i, (word, _) in enumerate(tokens):
+        if word[:1] not in SURNAMES and word[:2] not in COMPOUND_SURNAMES:
+            continue
+        j, size = i, 0
+        while j < len(tokens) and size + len(tokens[j][0]) <= 4 and len(tokens[j][0]) <= 2:
+            size += len(tokens[j][0])
+            j += 1
+            limit = 4 if word[:2] in COMPOUND_SURNAMES else 3
+            if j - i >= 2 and 2 <= size <= limit:
+                name = paragraph[starts[i] : starts[j]]
+                if re.fullmatch("[\u4e00-\u9fff]+", name) and _ok(name):
+                    out.append((starts[i], starts[j], name, "span"))
+    return out
+
+
+def _translit_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """萨里|赫在, 塞尔|登是, 坦皮|斯特|于: a character run of transliteration letters that
+    overlaps a token tagged as a name, ending at the run's end or a token boundary."""
+    named = [False] * (len(paragraph) + 1)
+    for (_, tag), s, e in zip(tokens, starts, starts[1:], strict=False):
+        if tag in _NAMED_TAGS:
+            for k in range(s, e):
+                named[k] = True
+    bounds = set(starts)
+    out = []
+    for m in re.finditer("[" + "".join(sorted(TRANSLIT)) + "]{3,10}", paragraph):
+        s, e = m.start(), m.end()
+        if s not in bounds or not any(named[s:e]):
+            continue
+        for end in range(s + 3, e + 1):
+            if end == e or end in bounds:
+                name = paragraph[s:end]
+                if _ok(name):
+                    out.append((s, end, name, "trun"))
+    return out
+
+
+def _split_tokens(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """韩清忠罗锡亮/nr: one name token holding two or three names."""
+    out = []
+    for (word, tag), s in zip(tokens, starts, strict=False):
+        if tag in ("nr", "nrfg") and 5 <= len(word) <= 12 and _FULL_NAME.match(word):
+            parts = _segment(word)
+            if len(parts) >= 2 and all(_FULL_NAME.fullmatch(p) for p in parts):
+                for name in parts:
+                    out.append((s, s + len(name), name, "nrsplit"))
+                    s += len(name)
+    return out
+
+
+def wide_names(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """Candidates from the wide rules above (credits, split spans, transliteration runs,
+    name tokens holding several names)."""
+    return (
+        _credits(paragraph, tokens, starts)
+        + _surname_spans(paragraph, tokens, starts)
+        + _translit_runs(paragraph, tokens, starts)
+        + _split_tokens(paragraph, tokens, starts)
+    )

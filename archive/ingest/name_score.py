@@ -195,7 +195,7 @@ def fit(
     *,
     l2: float = 1e-3,
     epochs: int = 30,
-    min_count: int = 10,
+    min_count: int = 5,
 ) -> dict[str, float]:
     """Logistic regression by Adagrad over (features, label) pairs; plain Python.
 

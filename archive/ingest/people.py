@@ -336,7 +336,9 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
             and not _title_at_end(nxt[0])
             and _plausible_name(word + nxt[0])
         ):
-            name, kind, i = word + nxt[0], "surgiven" if tag == "nr" else f"sg:{tag}", i + 1
+            # 由|房龙 (p|nr): the next token is a name of its own too, so it is not skipped.
+            skip = tag == "nr" or nxt[1] not in _NAME_TAGS
+            name, kind, i = word + nxt[0], "surgiven" if tag == "nr" else f"sg:{tag}", i + skip
         # 徐殿|举, 朱语|今: a two-character name token and the last character of the name.
         elif (
             len(word) == 2
@@ -382,6 +384,10 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
     return spans
 
 
+# Kinds of :func:`archive.ingest.name_context.wide_names` and the weak list rules.
+_WIDE = frozenset({"span", "trun", "credit+", "nrsplit", "list?", "list2", "jp?"})
+
+
 def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
     """(start, end, name, kinds, Tokens) of every candidate name in one paragraph."""
     tokens = tagger.tag(paragraph)
@@ -396,6 +402,11 @@ def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
     merged: dict[tuple[int, int, str], set[str]] = {}
     for s, e, n, kind in spans:
         merged.setdefault((s, e, n), set()).add(kind)
+    # The wide rules only add what nothing else proposes: a candidate another rule
+    # found keeps its own description (王付|举 stays a namechar, not also a span).
+    for kinds in merged.values():
+        if kinds - _WIDE:
+            kinds -= _WIDE
     info = Tokens({starts[k]: (starts[k + 1], t) for k, (_, t) in enumerate(tokens)})
     return [(s, e, n, kinds, info) for (s, e, n), kinds in merged.items()]
 
