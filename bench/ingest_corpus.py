@@ -1,10 +1,17 @@
 """Ingest the whole People's Daily 1998-01 corpus from its original GBK file, with indexing.
 
-    .venv/bin/python bench/ingest_corpus.py [--runs 3]
+    .venv/bin/python bench/ingest_corpus.py [--runs 3] [--procs N] [--against DIR]
 
 Each run starts from an empty archive in a temp folder (SQLite + Whoosh), runs
 `manage.py ingest pfr_199801.gbk.txt.xz --format pfr` in a child process, and reports wall
-time, articles per second (stored *and* indexed) and the child's peak memory. Medians over runs.
+time, articles per second (stored *and* indexed), the child's peak memory and the size of
+the search index. Medians over runs.
+
+--procs N sets SEARCH_WRITER_PROCS (Whoosh's multi-process writer for big batches).
+--against DIR also runs another checkout of the archive (e.g. `git worktree add /tmp/base
+HEAD~1`, or `git archive HEAD | tar -x -C DIR` before your changes) in the same session,
+alternating runs, and prints the ratio: the machine is shared, so only figures measured
+side by side compare.
 """
 
 import argparse
@@ -21,9 +28,21 @@ from common import CORPUS_GBK, PYTHON, REPO, archive_env, machine, manage, media
 ARTICLES = 3148
 
 
-def one_run():
+def index_size(data_dir):
+    index = Path(data_dir) / "index"
+    return sum(f.stat().st_size for f in index.iterdir() if f.is_file()) if index.is_dir() else 0
+
+
+def one_run(repo=REPO, procs=None):
+    extra = {} if procs is None else {"SEARCH_WRITER_PROCS": str(procs)}
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        manage(tmp, "migrate", "--noinput")
+        subprocess.run(
+            [PYTHON, "manage.py", "migrate", "--noinput"],
+            cwd=repo,
+            env=archive_env(tmp, **extra),
+            check=True,
+            capture_output=True,
+        )
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.perf_counter()
         # A wrapper process so ru_maxrss of *this* child is measured alone.
@@ -42,12 +61,13 @@ def one_run():
                 "--format",
                 "pfr",
             ],
-            cwd=REPO,
-            env=archive_env(tmp),
+            cwd=repo,
+            env=archive_env(tmp, **extra),
             capture_output=True,
             text=True,
         )
         elapsed = time.perf_counter() - started
+        size_mb = index_size(tmp) / 1e6
         del before
         if result.returncode != 0:
             sys.exit(f"ingest failed:\n{result.stderr}")
@@ -63,32 +83,43 @@ def one_run():
             "from archive.search.engine import search; print(search('江泽民').total)",
             check=False,
         )
-        return elapsed, peak_kb / 1024, stored, searched.stdout.strip().splitlines()[-1:]
+        return elapsed, peak_kb / 1024, stored, searched.stdout.strip().splitlines()[-1:], size_mb
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--procs", type=int, help="SEARCH_WRITER_PROCS for the ingest")
+    parser.add_argument("--against", type=Path, help="another checkout to run alternately")
     args = parser.parse_args()
     require_corpus()
     print(f"machine: {machine()}")
-    times, peaks = [], []
+    setups = [("this", REPO)] + ([("against", args.against.resolve())] if args.against else [])
+    figures = {name: {"times": [], "peaks": [], "sizes": []} for name, _ in setups}
     for n in range(1, args.runs + 1):
-        elapsed, peak_mb, stored, hits = one_run()
-        times.append(elapsed)
-        peaks.append(peak_mb)
+        for name, repo in setups:
+            elapsed, peak_mb, stored, hits, size_mb = one_run(repo, args.procs)
+            figures[name]["times"].append(elapsed)
+            figures[name]["peaks"].append(peak_mb)
+            figures[name]["sizes"].append(size_mb)
+            print(
+                f"run {n} [{name}]: {elapsed:.1f} s, {stored / elapsed:.0f} articles/s, "
+                f"peak {peak_mb:.0f} MB, index {size_mb:.1f} MB, stored {stored}, "
+                f"search 江泽民 → {hits or '?'}"
+            )
+            if stored != ARTICLES:
+                sys.exit(f"expected {ARTICLES} articles, stored {stored}")
+    for name, _ in setups:
+        t = median(figures[name]["times"])
         print(
-            f"run {n}: {elapsed:.1f} s, {stored / elapsed:.0f} articles/s, "
-            f"peak {peak_mb:.0f} MB, stored {stored}, search 江泽民 → {hits or '?'}"
+            f"[{name}] ingest+index 1998-01 corpus ({ARTICLES} articles): median {t:.1f} s, "
+            f"{ARTICLES / t:.0f} articles/s, peak memory median "
+            f"{median(figures[name]['peaks']):.0f} MB, index {median(figures[name]['sizes']):.1f} MB "
+            f"(target ≤ 30 s)"
         )
-        if stored != ARTICLES:
-            sys.exit(f"expected {ARTICLES} articles, stored {stored}")
-    t = median(times)
-    print(
-        f"ingest+index 1998-01 corpus ({ARTICLES} articles): median {t:.1f} s, "
-        f"{ARTICLES / t:.0f} articles/s, peak memory median {median(peaks):.0f} MB "
-        f"(target ≤ 30 s)"
-    )
+    if args.against:
+        ratio = median(figures["against"]["times"]) / median(figures["this"]["times"])
+        print(f"this checkout is {ratio:.2f}× as fast as {args.against} (median / median)")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/soak.py [--clients 8] [--seconds 90] [--port 8765]
 
-Loopback only, bounded in time (≤ 2 minutes of load). It prepares a throwaway archive with
-the demo page, starts gunicorn (2 workers) on 127.0.0.1, then at once:
+Loopback only, bounded in time: the clients search for SECONDS (≤ 120) or until the ingest
+ends, whichever is later, and the ingest may take at most INGEST_TIMEOUT (on a busy 2-core
+machine the corpus ingest under 8 clients has taken over 150 s). It prepares a throwaway
+archive with the demo page, starts gunicorn (2 workers) on 127.0.0.1, then at once:
   * CLIENTS threads search /search/ and /api/search with queries drawn from the seed page,
   * an ingest stores pages one after another (the People's Daily corpus if it is beside the
     checkout, else 60 copies of the seed page under different dates),
@@ -38,6 +40,7 @@ from common import (  # noqa: E402
 )
 
 SEED = REPO / "fixtures" / "jzrb-2020-01-27-p1.txt"
+INGEST_TIMEOUT = 600
 QUERIES = [
     "王小平",
     "徐衣显",
@@ -125,19 +128,22 @@ def main():
             ],
             cwd=REPO,
             env=archive_env(data),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
+        stop, results, threads = threading.Event(), [], []
         try:
             base = f"http://127.0.0.1:{args.port}"
             wait_for(f"{base}/healthz")
-            stop, results = threading.Event(), []
             threads = [
-                threading.Thread(target=client, args=(base, stop, results, random.Random(n)))
+                threading.Thread(
+                    target=client, args=(base, stop, results, random.Random(n)), daemon=True
+                )
                 for n in range(args.clients)
             ]
             for thread in threads:
                 thread.start()
+            load_started = time.monotonic()
             if CORPUS_GBK.exists():
                 inputs, expected = [str(CORPUS_GBK), "--format", "pfr"], 3148 + 9
             else:
@@ -150,14 +156,15 @@ def main():
                 env=archive_env(data),
                 capture_output=True,
                 text=True,
-                timeout=seconds + 60,
+                timeout=max(INGEST_TIMEOUT, seconds + 60),
             )
             ingest_time = time.monotonic() - started
             time.sleep(max(0.0, seconds - ingest_time))
-            stop.set()
+            load_seconds = time.monotonic() - load_started
+        finally:
+            stop.set()  # also on an error, so no client thread outlives the server
             for thread in threads:
                 thread.join(timeout=40)
-        finally:
             server.terminate()
             server.wait(timeout=30)
             server_log.close()
@@ -173,7 +180,7 @@ def main():
         f"ingest: exit {ingest.returncode} in {ingest_time:.1f} s; {ingest.stdout.strip()[-120:]}"
     )
     print(
-        f"requests: {len(results)} by {args.clients} clients over {seconds:.0f} s; "
+        f"requests: {len(results)} by {args.clients} clients over {load_seconds:.0f} s; "
         f"statuses {statuses}"
     )
     print(f"latency ms: p50 {median(latencies):.0f}, p95 {percentile(latencies, 0.95):.0f}")

@@ -24,12 +24,29 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh import writing
+from whoosh.compat import queue
 from whoosh.index import LockError
+from whoosh.multiproc import MpWriter
 
+from archive.search.analysis import bulk_words, jieba_words
+from archive.search.backends import cluster, using_elasticsearch
+from archive.search.codec import ArchiveCodec
 from archive.search.schema import SCHEMA, identifier, whoosh_document
 
 log = logging.getLogger(__name__)
 WRITER_TIMEOUT = float(os.environ.get("SEARCH_WRITER_TIMEOUT", "60"))
+# Postings are sorted in memory up to this (Whoosh's estimate of the) size, then spilled to
+# sorted runs on disk and merged at commit. Whoosh's default, 128, spilled the 1998-01 corpus
+# (one batch of 3,148 articles) into three runs; 512 spills nothing (ingest 19.8 s against
+# 37.9 s before) but the ingest's peak memory goes from 378 to 747 MB; 256 spills once and
+# peaks at 590 MB (27.2 s against 37.4 s in one loaded run). See docs/benchmarks.md.
+WRITER_LIMIT_MB = int(os.environ.get("SEARCH_WRITER_LIMITMB", "512"))
+# Processes for big batches (Whoosh's MpWriter). 1 by default: on this 2-core machine two
+# processes saved ~20 % of the indexing time when the machine was idle, cost more than they
+# saved under load, and leave two segments (+23 % index size). See docs/benchmarks.md.
+WRITER_PROCS = int(os.environ.get("SEARCH_WRITER_PROCS", "1"))
+# A batch at least this big is "bulk": rjieba segments its hanzi, MpWriter may be used.
+BULK_DOCS = 200
 BATCH_SIZE = 500
 QUERY_CHUNK = 100
 
@@ -53,6 +70,8 @@ def open_index(path=None, create=True):
 
 def ping():
     """Raise if the index cannot be opened and read (for /healthz)."""
+    if using_elasticsearch():
+        return cluster().ping()
     with open_index().searcher() as searcher:
         searcher.doc_count()
 
@@ -125,6 +144,85 @@ def documents_for(ids):
     return docs, [pk for pk in ids if pk not in found]
 
 
+class IndexWriteError(RuntimeError):
+    """A sub-process of a multi-process writer failed; nothing was committed."""
+
+
+class CheckedMpWriter(MpWriter):
+    """Whoosh's MpWriter (multisegment), but a failed sub-process fails the commit.
+
+    The stock commit waits one second for each sub-writer's result and silently commits
+    without the documents of any that died (an exception in analysis, the OOM killer).
+    """
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, multisegment=True, **kwargs)
+
+    def _commit(self, mergetype, optimize, merge):
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        results = []
+        # Read results before joining: a child blocks on exit until its queue is drained.
+        while len(results) < len(self.tasks):
+            try:
+                results.append(self.resultqueue.get(timeout=1))
+            except queue.Empty:
+                if not any(task.is_alive() for task in self.tasks):
+                    break
+        for task in self.tasks:
+            task.join()
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed or len(results) != len(self.tasks):
+            self.cancel()
+            raise IndexWriteError(
+                f"{len(self.tasks) - len(results)} of {len(self.tasks)} index sub-writers "
+                f"failed (exit codes {failed}); nothing was committed"
+            )
+        finalsegments += [segment for _, _, segment in results]
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
+
+
+def new_writer(ix, *, docs=0, timeout=None, procs=None):
+    """A writer for ``ix`` with the archive's codec, for a batch of about ``docs`` documents.
+
+    Waits up to ``timeout`` (default WRITER_TIMEOUT) seconds for the write lock. A batch of
+    BULK_DOCS or more with ``procs`` (default WRITER_PROCS) > 1 gets a CheckedMpWriter: each
+    process writes its own segment and nothing is merged now (MERGE_SMALL merges later).
+    """
+    timeout = WRITER_TIMEOUT if timeout is None else timeout
+    procs = WRITER_PROCS if procs is None else procs
+    options = {
+        "timeout": timeout,
+        "delay": 0.1,
+        "codec": ArchiveCodec(),
+        "limitmb": WRITER_LIMIT_MB,
+    }
+    if docs >= BULK_DOCS and procs > 1:
+        with bulk_words():
+            jieba_words("预热")  # load both dictionaries before the sub-processes fork
+        return CheckedMpWriter(ix, procs=procs, **options)
+    return ix.writer(**options)
+
+
+def add_documents(writer, docs):
+    """``writer.add_document`` for each doc; rjieba for the words of a bulk batch."""
+    if len(docs) >= BULK_DOCS:
+        with bulk_words():
+            for doc in docs:
+                writer.add_document(**doc)
+    else:
+        for doc in docs:
+            writer.add_document(**doc)
+
+
 def _delete_ids(writer, ids):
     """One delete_by_query for all ids: delete_by_term per id opens a searcher each time."""
     if ids:
@@ -134,8 +232,7 @@ def _delete_ids(writer, ids):
 def write_batch(writer, docs, remove_ids=()):
     """Replace ``docs`` (delete by id, then add) and remove ``remove_ids``, in one writer."""
     _delete_ids(writer, [int(d["django_id"]) for d in docs] + list(remove_ids))
-    for doc in docs:
-        writer.add_document(**doc)
+    add_documents(writer, docs)
 
 
 def _apply(writer, ops):
@@ -155,8 +252,9 @@ def run(ops, *, path=None, timeout=None):
     path = Path(path or index_path())
     timeout = WRITER_TIMEOUT if timeout is None else timeout
     ix = open_index(path)
+    size = sum(len(op["ids"]) for op in ops if op["op"] == "sync")
     try:
-        writer = ix.writer(timeout=timeout, delay=0.1)
+        writer = new_writer(ix, docs=size, timeout=timeout)
     except LockError:
         for op in ops:
             queue_operation(path, op["op"], op["ids"])
@@ -175,6 +273,8 @@ def run(ops, *, path=None, timeout=None):
 
 def index_articles(ids, *, path=None):
     """Bring these articles' index entries up to date (only published articles are kept)."""
+    if using_elasticsearch():
+        return cluster().index_articles(ids)
     ids = [int(pk) for pk in ids]
     if ids:
         run([{"op": "sync", "ids": ids}], path=path)
@@ -182,6 +282,8 @@ def index_articles(ids, *, path=None):
 
 def remove_articles(ids, *, path=None):
     """Remove these articles from the index (deleted or replaced rows)."""
+    if using_elasticsearch():
+        return cluster().remove_articles(ids)
     ids = [int(pk) for pk in ids]
     if ids:
         run([{"op": "remove", "ids": ids}], path=path)
@@ -189,18 +291,24 @@ def remove_articles(ids, *, path=None):
 
 def apply_pending(*, path=None):
     """Apply queued operations now (a writer with nothing else to do)."""
+    if using_elasticsearch():
+        return cluster().apply_pending()
     return run([], path=path)
 
 
 def clear(*, path=None):
     """Remove every document, keeping the index directory open for readers."""
+    if using_elasticsearch():
+        return cluster().clear()
     ix = open_index(path)
-    writer = ix.writer(timeout=WRITER_TIMEOUT, delay=0.1)
+    writer = new_writer(ix)
     writer.commit(mergetype=writing.CLEAR)
 
 
 def rebuild(*, path=None, batch_size=BATCH_SIZE, stdout=None):
     """Index every published article from scratch, one writer per batch. Returns the count."""
+    if using_elasticsearch():
+        return cluster().rebuild(batch_size=batch_size, stdout=stdout)
     from archive.models import Article
 
     clear(path=path)
@@ -210,10 +318,9 @@ def rebuild(*, path=None, batch_size=BATCH_SIZE, stdout=None):
         batch = ids[i : i + batch_size]
         docs, _ = documents_for(batch)
         ix = open_index(path)
-        writer = ix.writer(timeout=WRITER_TIMEOUT, delay=0.1)
+        writer = new_writer(ix, docs=len(docs))
         try:
-            for doc in docs:
-                writer.add_document(**doc)  # a cleared index holds none of them
+            add_documents(writer, docs)  # a cleared index holds none of them
         except BaseException:
             writer.cancel()
             raise

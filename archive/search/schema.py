@@ -15,9 +15,16 @@ Fields, and why each exists:
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from archive.search.analysis import BigramTokenizer, WordTokenizer
+from archive.search.analysis import BigramPositions, BigramTokenizer, WordFrequency, WordTokenizer
 
 HEADLINE_BOOST = 4.0
+
+
+def _text_field(analyzer, format_class, **options):
+    """A TEXT field whose postings format fills itself without Token objects (same bytes)."""
+    field = TEXT(analyzer=analyzer, **options)
+    field.format = format_class(field_boost=field.format.field_boost)
+    return field
 
 
 def build_schema():
@@ -26,9 +33,11 @@ def build_schema():
         id=ID(stored=True, unique=True),
         django_ct=ID(stored=True),
         django_id=ID(stored=True),
-        text=TEXT(analyzer=BigramTokenizer(), phrase=True),
-        headline=TEXT(analyzer=BigramTokenizer(), phrase=True, field_boost=HEADLINE_BOOST),
-        words=TEXT(analyzer=WordTokenizer(), phrase=False),
+        text=_text_field(BigramTokenizer(), BigramPositions, phrase=True),
+        headline=_text_field(
+            BigramTokenizer(), BigramPositions, phrase=True, field_boost=HEADLINE_BOOST
+        ),
+        words=_text_field(WordTokenizer(), WordFrequency, phrase=False),
         url=STORED(),
         kicker=STORED(),
         title=STORED(),

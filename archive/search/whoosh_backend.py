@@ -36,7 +36,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if not docs:
             return
         ix = indexing.open_index(self.path)
-        writer = ix.writer(timeout=indexing.WRITER_TIMEOUT, delay=0.1)
+        writer = indexing.new_writer(ix, docs=len(docs))
         try:
             indexing.write_batch(writer, docs)
         except BaseException:

@@ -1,7 +1,10 @@
 from archive.search.analysis import (
+    BigramPositions,
     BigramTokenizer,
+    WordFrequency,
     WordTokenizer,
     bigram_terms,
+    bulk_words,
     fold,
     fold_with_offsets,
     jieba_words,
@@ -60,3 +63,27 @@ def test_jieba_words_are_search_mode_words_without_punctuation():
 def test_word_tokenizer_positions_are_ordinal():
     tokens = [(t.text, t.pos) for t in WordTokenizer()("疫情防控工作", positions=True)]
     assert [pos for _, pos in tokens] == list(range(len(tokens)))
+
+
+def test_bulk_words_are_jiebas_words_even_around_latin_and_digits():
+    # rjieba alone splits these differently (g.a / 1997.8.12 / 14-0 / 33.6k); the bulk path
+    # gives them to jieba and only blocks of hanzi to rjieba.
+    text = fold(
+        "英国哲学教授G.A.柯亨说，1997.8.12交通运输业增长19.5%，比分14-0，"
+        "可升级的33.6K或56Kmodem。徐衣显检查疫情防控工作，一九九〇年。"
+    )
+    with bulk_words():
+        fast = jieba_words(text)
+    assert fast == jieba_words(text)
+
+
+def test_index_formats_give_the_same_postings_as_whooshs_token_path():
+    from whoosh.formats import Frequency, Positions
+
+    text = "王付举一同检查。ＯＫ 疫情防控，联防联控\n防控"
+    fast = sorted(BigramPositions().word_values(text, BigramTokenizer()))
+    slow = sorted(Positions().word_values(text, BigramTokenizer()))
+    assert fast == slow
+    fast = sorted(WordFrequency().word_values(text, WordTokenizer()))
+    slow = sorted(Frequency().word_values(text, WordTokenizer()))
+    assert fast == slow

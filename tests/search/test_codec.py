@@ -1,0 +1,70 @@
+"""The archive's codec reads back exactly what Whoosh's default codec does."""
+
+from whoosh import index as whoosh_index
+
+from archive.search.codec import INLINE_LIMIT, ArchiveCodec
+from archive.search.query import parse_query
+from archive.search.schema import SCHEMA, identifier, whoosh_document
+
+TEXTS = [
+    "王付举一同检查疫情防控工作。",
+    "疫情防控，联防联控，群防群控。",
+    "副市长王付举督导疫情防控。",
+    "王付举",
+    "春节期间的工作" * 200,  # a long posting list: blocks, compression
+] + [f"第{n}版 疫情防控 徐衣显" for n in range(300)]  # a term in more than one block
+
+QUERIES = [
+    "王付举",
+    "疫情防控",
+    "防控",
+    "联控",
+    "徐衣显",
+    "第1",
+    "王",
+    "春节期间的工作",
+    "控 -王付举",
+]
+
+
+def build(path, codec):
+    path.mkdir()
+    ix = whoosh_index.create_in(path, SCHEMA)
+    writer = ix.writer(codec=codec) if codec else ix.writer()
+    for pk, text in enumerate(TEXTS, start=1):
+        fields = {
+            "id": identifier(pk),
+            "django_id": pk,
+            "text": text,
+            "url": "",
+            "kicker": "",
+            "title": text[:8],
+            "subtitle": "",
+            "paper": "p",
+            "paper_name": "",
+            "date": "2020-01-27",
+            "page": 1,
+            "kind": "article",
+            "persons": [],
+            "reporters": [],
+        }
+        writer.add_document(**whoosh_document(fields))
+    writer.commit()
+    return ix
+
+
+def results(ix):
+    with ix.searcher() as searcher:
+        out = {}
+        for q in QUERIES:
+            hits = searcher.search(parse_query(q).query, limit=None)
+            out[q] = [(hit["django_id"], round(hit.score, 4)) for hit in hits]
+        return out
+
+
+def test_same_hits_and_scores_as_the_default_codec(tmp_path):
+    assert INLINE_LIMIT > 1  # rare terms are inlined: the path Whoosh ships switched off
+    ours = build(tmp_path / "ours", ArchiveCodec())
+    stock = build(tmp_path / "stock", None)
+    assert results(ours) == results(stock)
+    assert all(results(ours)[q] for q in QUERIES)
