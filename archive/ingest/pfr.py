@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import BinaryIO
 
+from archive.ingest.model import ParsedArticle, PersonMention
 from archive.ingest.people import COMPOUND_SURNAMES, SURNAMES, find_roles
 
 PAPER = {"name": "人民日报", "slug": "rmrb"}
@@ -245,21 +246,15 @@ def _interchange_article(article: _Article) -> dict:
         if len(name) > 1 and name not in names and name not in reporters:
             names.append(name)
     roles = find_roles(paragraphs, names)
-    return {
-        "kind": "article",
-        "kicker": "",
-        "title": title,
-        "subtitle": "",
-        "source": source,
-        "dateline": dateline,
-        "reporters": reporters,
-        "paragraphs": body,
-        "continued_to": None,
-        "continued_from": None,
-        "editor_code": "",
-        "persons": [{"name": name, "roles": roles.get(name, [])} for name in names],
-        "review": [],
-    }
+    persons = [PersonMention(name, roles.get(name, [])) for name in names]
+    return ParsedArticle(
+        title=title,
+        source=source,
+        dateline=dateline,
+        reporters=reporters,
+        paragraphs=body,
+        persons=persons,
+    ).to_dict()
 
 
 def read_pfr(source) -> Iterator[dict]:

@@ -13,25 +13,13 @@ The database is the truth; the index is derived from it. Three kinds of differen
     >>> repair(report)              # re-index 17, 18 and 9; drop 4
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 from archive.search.backends import cluster, using_elasticsearch
+from archive.search.schema import MIRRORED_FIELDS, fingerprint
 
 # Fields stored in the index that mirror the article; a difference in any means stale.
-COMPARED = (
-    "url",
-    "kicker",
-    "title",
-    "subtitle",
-    "paper",
-    "paper_name",
-    "date",
-    "page",
-    "kind",
-    "persons",
-    "reporters",
-)
+COMPARED = MIRRORED_FIELDS
 BATCH = 400
 
 
@@ -46,11 +34,6 @@ class Report:
     @property
     def clean(self):
         return not (self.missing or self.stray or self.stale)
-
-
-def fingerprint(text):
-    """A short digest of the searchable text, so a changed body is noticed without storing it."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def indexed_entries(path=None):

@@ -49,7 +49,12 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
 from archive.search.analysis import fold, segments
-from archive.search.schema import HEADLINE_BOOST, identifier, whoosh_document
+from archive.search.schema import (
+    HEADLINE_BOOST,
+    MIRRORED_FIELDS,
+    identifier,
+    whoosh_document,
+)
 
 log = logging.getLogger(__name__)
 
@@ -60,20 +65,7 @@ PERSON_FACET_SIZE = 30
 MAX_RESULT_WINDOW = 50_000
 # Fields that are kept in _source for display and for check_index, never searched.
 STORED_ONLY = ("url", "kicker", "title", "subtitle", "paper_name", "fingerprint")
-SOURCE_FIELDS = [
-    "django_id",
-    "url",
-    "kicker",
-    "title",
-    "subtitle",
-    "paper",
-    "paper_name",
-    "date",
-    "page",
-    "kind",
-    "persons",
-    "reporters",
-]
+SOURCE_FIELDS = ["django_id", *MIRRORED_FIELDS, "fingerprint"]
 # The same analysis on every field that must be exact; the words analyzer is chosen at setup.
 ANALYSIS = {
     "filter": {

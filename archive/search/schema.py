@@ -12,6 +12,8 @@ Fields, and why each exists:
 * the rest are stored for display or are sortable columns for filters, facets and sorting.
 """
 
+import hashlib
+
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -39,6 +41,8 @@ def build_schema():
         ),
         words=_text_field(WordTokenizer(), WordFrequency, phrase=False),
         url=STORED(),
+        # A digest of the searchable text, so check_index notices an edited body.
+        fingerprint=STORED(),
         kicker=STORED(),
         title=STORED(),
         subtitle=STORED(),
@@ -78,6 +82,27 @@ def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporter
     return "\n".join(p for p in parts if p)
 
 
+# Stored fields that mirror the article as the reader sees it; check_index compares them.
+MIRRORED_FIELDS = (
+    "url",
+    "kicker",
+    "title",
+    "subtitle",
+    "paper",
+    "paper_name",
+    "date",
+    "page",
+    "kind",
+    "persons",
+    "reporters",
+)
+
+
+def fingerprint(text):
+    """A short digest of the searchable text: ``fingerprint("全民动员")`` is 16 hex digits."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
 def whoosh_document(fields):
     """One Whoosh document from plain values (as ``ArticleIndex.full_prepare`` returns them).
 
@@ -108,4 +133,5 @@ def whoosh_document(fields):
         "persons": ",".join(n.replace(",", " ") for n in fields["persons"]),
         "reporters": ",".join(n.replace(",", " ") for n in fields["reporters"]),
         "person_column": "\n".join(fields["persons"]).encode("utf-8"),
+        "fingerprint": fingerprint(fields["text"]),
     }

@@ -60,3 +60,12 @@ def test_an_edited_headline_not_reindexed_is_found_stale():
     assert f"stale: 1 ({article.pk})" in output
     (hit,) = search("王小平到马村区督导检查").hits
     assert hit.title == "王小平到马村区督导检查"
+
+
+def test_an_edited_body_not_reindexed_is_found_stale():
+    store_seed()
+    article = Article.objects.get(order=6)
+    Article.objects.filter(pk=article.pk).update(paragraphs=["本报1月31日起恢复正常出版。"])
+    output = run("check_index", "--repair")
+    assert f"stale: 1 ({article.pk})" in output
+    assert search("恢复正常出版").total == 1
