@@ -169,6 +169,12 @@ class InlineMatcher(ListMatcher):
     """Whoosh's ListMatcher for inlined postings, with a copy() that keeps term and terminfo
     (the stock one drops them, and BM25's block quality then fails on the copy)."""
 
+    def value(self):
+        # Value-less formats (Frequency) read back an inlined posting's value as "";
+        # merging segments feeds values to a pool that accepts only bytes.
+        value = super().value()
+        return value.encode("latin-1") if isinstance(value, str) else value
+
     def copy(self):
         return self.__class__(
             self._ids,

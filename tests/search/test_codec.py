@@ -1,5 +1,6 @@
 """The archive's codec reads back exactly what Whoosh's default codec does."""
 
+import pytest
 from whoosh import index as whoosh_index
 
 from archive.search.codec import INLINE_LIMIT, ArchiveCodec
@@ -68,3 +69,25 @@ def test_same_hits_and_scores_as_the_default_codec(tmp_path):
     stock = build(tmp_path / "stock", None)
     assert results(ours) == results(stock)
     assert all(results(ours)[q] for q in QUERIES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_archive_fed_page_by_page_keeps_merging_its_segments(tmp_path):
+    """Whoosh merges small segments on later commits; inlined postings must survive it."""
+    import shutil
+
+    from archive.search.engine import search
+    from archive.search.indexing import open_index
+    from tests.commands.helpers import run
+    from tests.conftest import SEED
+
+    for day in range(1, 13):  # twelve one-page ingests: several merges along the way
+        page = tmp_path / f"jzrb-2020-02-{day:02d}-p1.txt"
+        shutil.copy(SEED, page)
+        run("ingest", str(page))
+    assert search("王付举").total == 6 * 12
+    assert search("敬告读者").total == 12
+    ix = open_index()
+    ix.optimize()
+    assert ix.doc_count() == 9 * 12
+    assert search("徐衣显").total == 4 * 12

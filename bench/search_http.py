@@ -1,0 +1,424 @@
+"""Search over HTTP at 1×, 10× or 30× the People's Daily 1998-01 corpus, beside a LIKE scan.
+
+    .venv/bin/python bench/search_http.py [--scale 1|10|30] [--queries 300] [--rebuild]
+
+Prepares an archive in /tmp/archive-bench-<scale>x (kept and reused; --rebuild starts it
+again): copy k of the corpus has its dates shifted by 31·k days, so 30× spans 1998-01-01 to
+2000-07-18 with every issue distinct. Each copy is written as interchange JSON lines from
+`archive.ingest.pfr.read_pfr` and stored (and indexed) by `manage.py ingest` in a child
+process; the build time is printed per copy and in total.
+
+Then it starts gunicorn (2 workers) on 127.0.0.1, draws QUERIES queries from the corpus
+(random 2–6 character CJK substrings of article texts, plus the most frequent person names;
+fixed seed), warms both workers up with other queries, and measures, one client at a time,
+the latency of /search/?q= and /api/search?q=, then pages per second of /search/ with 4
+concurrent clients. Last, in the same run, a naive scan over the same texts with Python's
+sqlite3 against the same database file, what a simple archive does:
+
+    SELECT id FROM bench_plain_article WHERE published AND (title LIKE ? OR body LIKE ?)
+
+`archive_article.paragraphs` is JSON and Django stores it with \\u escapes, so a LIKE on it
+would compare 6-byte escapes. To be fair to LIKE the script adds, in the temp database only,
+a table holding the same rows with the paragraphs as plain UTF-8 text (one per line).
+Loopback only; every loop is bounded.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import (  # noqa: E402
+    CORPUS_GBK,
+    PYTHON,
+    REPO,
+    archive_env,
+    machine,
+    manage,
+    median,
+    percentile,
+    require_corpus,
+)
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+SHIFT_DAYS = 31  # copy k: every date + 31·k days
+BUILD_INFO = "bench-build.json"
+PLAIN_TABLE = "bench_plain_article"
+
+
+def corpus_documents():
+    from archive.ingest.pfr import read_pfr
+
+    return list(read_pfr(CORPUS_GBK))
+
+
+def shifted(doc, copy):
+    """The issue document with its date moved by copy·31 days (a deep copy, via JSON)."""
+    doc = json.loads(json.dumps(doc, ensure_ascii=False))
+    date = datetime.date.fromisoformat(doc["issue"]["date"])
+    doc["issue"]["date"] = (date + datetime.timedelta(days=SHIFT_DAYS * copy)).isoformat()
+    return doc
+
+
+# -- the archive ---------------------------------------------------------------------------
+
+
+def build(data_dir, scale, docs, timeout):
+    """A fresh archive with `scale` copies of the corpus; returns the build record."""
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True)
+    manage(data_dir, "migrate", "--noinput")
+    articles = sum(len(p["articles"]) for d in docs for p in d["pages"])
+    chars = sum(
+        len(x) for d in docs for p in d["pages"] for a in p["articles"] for x in a["paragraphs"]
+    )
+    per_copy = []
+    started = time.perf_counter()
+    for copy in range(scale):
+        jsonl = data_dir / f"copy-{copy:02d}.jsonl"
+        with open(jsonl, "w", encoding="utf-8") as handle:
+            for doc in docs:
+                handle.write(json.dumps(shifted(doc, copy), ensure_ascii=False) + "\n")
+        copy_started = time.perf_counter()
+        result = subprocess.run(
+            [PYTHON, "manage.py", "ingest", str(jsonl)],
+            cwd=REPO,
+            env=archive_env(data_dir),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        seconds = time.perf_counter() - copy_started
+        jsonl.unlink()
+        if result.returncode != 0:
+            sys.exit(f"ingest of copy {copy} failed:\n{result.stderr[-3000:]}")
+        per_copy.append(seconds)
+        print(
+            f"  copy {copy + 1}/{scale}: {articles} articles stored+indexed in {seconds:.1f} s "
+            f"({articles / seconds:.0f} articles/s)",
+            flush=True,
+        )
+    total = time.perf_counter() - started
+    record = {
+        "scale": scale,
+        "articles": articles * scale,
+        "chars": chars * scale,
+        "build_seconds": round(total, 1),
+        "copy_seconds": [round(s, 1) for s in per_copy],
+        "built": datetime.datetime.now().isoformat(timespec="seconds"),
+        "git": git_state(),
+    }
+    add_plain_table(data_dir / "archive.sqlite3")
+    (data_dir / BUILD_INFO).write_text(json.dumps(record, indent=2))
+    return record
+
+
+def git_state():
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return f"{head}{' + uncommitted changes' if dirty else ''}"
+
+
+def add_plain_table(db_path):
+    """The LIKE baseline's table: same ids, titles and flags; paragraphs as plain text."""
+    con = sqlite3.connect(db_path)
+    con.execute(f"DROP TABLE IF EXISTS {PLAIN_TABLE}")
+    con.execute(
+        f"CREATE TABLE {PLAIN_TABLE} (id INTEGER PRIMARY KEY, published BOOL, title TEXT, body TEXT)"
+    )
+    rows = con.execute("SELECT id, published, title, paragraphs FROM archive_article")
+    con.executemany(
+        f"INSERT INTO {PLAIN_TABLE} VALUES (?, ?, ?, ?)",
+        ((pk, pub, title, "\n".join(json.loads(paras))) for pk, pub, title, paras in rows),
+    )
+    con.commit()
+    con.close()
+
+
+def prepare(scale, rebuild, docs, timeout):
+    data_dir = Path(f"/tmp/archive-bench-{scale}x")
+    info = data_dir / BUILD_INFO
+    if info.exists() and not rebuild:
+        record = json.loads(info.read_text())
+        print(
+            f"archive: reusing {data_dir} built {record['built']} from {record['git']} "
+            f"(--rebuild to build again)"
+        )
+    else:
+        print(f"archive: building {data_dir} ({scale}× the corpus)", flush=True)
+        record = build(data_dir, scale, docs, timeout)
+    print(
+        f"archive: {record['articles']:,} articles, {record['chars']:,} chars; built in "
+        f"{record['build_seconds']:.0f} s = {record['articles'] / record['build_seconds']:.0f} "
+        f"articles/s stored+indexed (median per copy {median(record['copy_seconds']):.1f} s)"
+    )
+    return data_dir, record
+
+
+# -- queries ---------------------------------------------------------------------------
+
+
+def draw_queries(docs, count, seed):
+    """Frequent person names (a fifth) and random 2–6 character CJK substrings; no repeats."""
+    rng = random.Random(seed)
+    articles = [a for d in docs for p in d["pages"] for a in p["articles"]]
+    names = Counter(
+        person["name"]
+        for a in articles
+        for person in a.get("persons", [])
+        if len(person["name"]) > 1
+    )
+    queries = [name for name, _ in names.most_common(count // 5)]
+    seen = set(queries)
+    texts = ["\n".join(a["paragraphs"]) for a in articles]
+    for _ in range(count * 100):  # bounded: far more tries than ever needed
+        if len(queries) >= count:
+            break
+        runs = [r for r in CJK_RUN.findall(rng.choice(texts)) if len(r) >= 2]
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        size = rng.randint(2, min(6, len(run)))
+        start = rng.randint(0, len(run) - size)
+        query = run[start : start + size]
+        if query not in seen:
+            seen.add(query)
+            queries.append(query)
+    rng.shuffle(queries)
+    return queries
+
+
+# -- HTTP ----------------------------------------------------------------------------------
+
+
+def start_server(data_dir, port, log_path, extra=()):
+    log = open(log_path, "w")  # noqa: SIM115 — a file, never a pipe nobody reads
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            *extra,  # later options win
+            "archive.wsgi:application",
+        ],
+        cwd=REPO,
+        env=archive_env(data_dir),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    return server, log
+
+
+def stop_server(server, log):
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+    log.close()
+
+
+def wait_for(url, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise SystemExit(f"server did not answer {url} within {seconds} s")
+
+
+def fetch(url):
+    """(status, seconds, bytes) of one GET; a new connection, like a sync gunicorn worker."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        body, status = exc.read(), exc.code
+    return status, time.perf_counter() - started, len(body)
+
+
+def url_for(base, path, query):
+    return f"{base}{path}?{urllib.parse.urlencode({'q': query})}"
+
+
+def sequential(base, path, queries):
+    times, errors = [], Counter()
+    for query in queries:
+        status, seconds, _ = fetch(url_for(base, path, query))
+        if status == 200:
+            times.append(seconds * 1000)
+        else:
+            errors[status] += 1
+    return times, errors
+
+
+def concurrent(base, path, queries, clients):
+    """Pages per second: `clients` threads share the query list; each query fetched once."""
+    todo = list(reversed(queries))
+    lock = threading.Lock()
+    results = []
+
+    def client():
+        while True:
+            with lock:
+                if not todo:
+                    return
+                query = todo.pop()
+            results.append(fetch(url_for(base, path, query)))
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    wall = time.perf_counter() - started
+    ok = [seconds * 1000 for status, seconds, _ in results if status == 200]
+    return len(ok) / wall, ok, len(results) - len(ok)
+
+
+# -- the LIKE baseline -------------------------------------------------------------------
+
+
+def like_scan(db_path, queries):
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    sql = f"SELECT id FROM {PLAIN_TABLE} WHERE published AND (title LIKE ? OR body LIKE ?)"
+    con.execute(sql, ("%预热%", "%预热%")).fetchall()  # the file into the page cache
+    times, matches = [], 0
+    for query in queries:
+        pattern = f"%{query}%"
+        started = time.perf_counter()
+        rows = con.execute(sql, (pattern, pattern)).fetchall()
+        times.append((time.perf_counter() - started) * 1000)
+        matches += len(rows)
+    con.close()
+    return times, matches
+
+
+def stored_form(db_path):
+    """How archive_article.paragraphs is stored: escaped (\\uXXXX) or plain UTF-8."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    (paragraphs,) = con.execute("SELECT paragraphs FROM archive_article LIMIT 1").fetchone()
+    con.close()
+    return "\\u-escaped JSON" if "\\u" in paragraphs else "plain UTF-8 JSON"
+
+
+def line(label, times):
+    return f"{label:<34} p50 {median(times):7.1f} ms   p95 {percentile(times, 0.95):7.1f} ms"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1, help="copies of the corpus (1, 10, 30)")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=1998)
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--rebuild", action="store_true", help="build the cached archive again")
+    parser.add_argument("--build-only", action="store_true", help="prepare the archive and stop")
+    parser.add_argument(
+        "--copy-timeout", type=int, default=1800, help="seconds one copy's ingest may take"
+    )
+    args = parser.parse_args()
+    require_corpus()
+    print(f"machine: {machine()}")
+    print(f"date: {datetime.datetime.now().isoformat(timespec='seconds')}")
+    print("load average at start: {:.2f} {:.2f} {:.2f} (a shared machine)".format(*os.getloadavg()))
+    docs = corpus_documents()
+    data_dir, record = prepare(args.scale, args.rebuild, docs, args.copy_timeout)
+    if args.build_only:
+        return
+    db_path = data_dir / "archive.sqlite3"
+    queries = draw_queries(docs, args.queries, args.seed)
+    warmup = draw_queries(docs, 40, args.seed + 1)
+    print(
+        f"queries: {len(queries)} (seed {args.seed}; {args.queries // 5} person names), "
+        f"mean {sum(map(len, queries)) / len(queries):.1f} chars"
+    )
+
+    base = f"http://127.0.0.1:{args.port}"
+    log_path = data_dir / "server.log"
+    server, log = start_server(data_dir, args.port, log_path)
+    try:
+        wait_for(f"{base}/healthz")
+        for query in warmup:  # both workers: first searcher open, templates, jieba
+            fetch(url_for(base, "/search/", query))
+            fetch(url_for(base, "/api/search", query))
+        page, page_errors = sequential(base, "/search/", queries)
+        api, api_errors = sequential(base, "/api/search", queries)
+        rate, busy, busy_errors = concurrent(base, "/search/", queries, args.clients)
+    finally:
+        stop_server(server, log)
+    errors = page_errors + api_errors + Counter({"concurrent": busy_errors} if busy_errors else {})
+    like, matches = like_scan(db_path, queries)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+    print(
+        f"\nsearch over HTTP, gunicorn 2 workers, {record['articles']:,} articles ({args.scale}×):"
+    )
+    print(line("/search/?q=  (1 client)", page))
+    print(line("/api/search?q=  (1 client)", api))
+    print(line(f"/search/?q=  ({args.clients} clients)", busy))
+    print(f"{'/search/ throughput':<34} {rate:.1f} pages/s with {args.clients} clients")
+    print(f"errors: {dict(errors) or 'none'}")
+    print(
+        f"\nLIKE scan (python sqlite3, same DB file; paragraphs stored as {stored_form(db_path)}):"
+    )
+    print(line("SELECT … LIKE '%q%'", like))
+    print(f"{'':<34} {matches:,} matching rows over {len(queries)} queries")
+    ratio = median(like) / median(page)
+    print(
+        f"\nratio LIKE p50 / search page p50 = {ratio:.1f}×   "
+        f"(LIKE p50 / api p50 = {median(like) / median(api):.1f}×)"
+    )
+    if args.scale >= 30:
+        p95 = percentile(page, 0.95)
+        print(
+            f"targets at 30×: search page p95 {p95:.0f} ms (≤ 100: "
+            f"{'met' if p95 <= 100 else 'NOT met'}); {ratio:.1f}× faster than LIKE at p50 "
+            f"(≥ 10: {'met' if ratio >= 10 else 'NOT met'})"
+        )
+    if errors:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+        for chunk in text.split("Traceback")[1:3]:
+            print("server traceback:" + chunk[-1500:])
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
