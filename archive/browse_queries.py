@@ -114,23 +114,35 @@ def issue_articles(issue):
     return articles
 
 
+# Bounds on the rows the person-based queries read, so a page about 江泽民 costs the same
+# in an archive of 3,000 articles as in one of 3,000,000. Recent rows come first.
+RELATED_CANDIDATES = 400
+COMPANION_ARTICLES = 500
+
+
 def related_articles(article, exclude=(), limit=5):
     """More like this: published articles sharing the most people with this one.
 
     Reporters are left out: sharing a byline says nothing about the subject. `exclude` takes
-    the other halves of a jump, which the article page links already.
+    the other halves of a jump, which the article page links already. Only the most recent
+    mentions of those people are weighed (RELATED_CANDIDATES rows).
     """
     person_ids = [m.person_id for m in article.mentions.all() if not m.is_reporter]
     if not person_ids:
         return []
-    return list(
-        Article.objects.published()
-        .with_place()
-        .filter(mentions__person__in=person_ids, mentions__is_reporter=False)
-        .exclude(pk__in=[article.pk, *(a.pk for a in exclude if a)])
-        .annotate(shared=Count("mentions__person", distinct=True))
-        .order_by("-shared", "-page__issue__date", "page__number", "order")[:limit]
+    excluded = [article.pk, *(a.pk for a in exclude if a)]
+    rows = (
+        Mention.objects.filter(person__in=person_ids, is_reporter=False, article__published=True)
+        .exclude(article__in=excluded)
+        .order_by("-article_id")
+        .values_list("article_id", "person_id")[:RELATED_CANDIDATES]
     )
+    shared = {}
+    for article_id, person_id in rows:
+        shared.setdefault(article_id, set()).add(person_id)
+    best = sorted(shared, key=lambda pk: (-len(shared[pk]), -pk))[:limit]
+    found = Article.objects.with_place().in_bulk(best)
+    return [found[pk] for pk in best if pk in found]
 
 
 def continuation_of(article, name):
@@ -224,21 +236,30 @@ def role_timeline(person):
 
 
 def articles_with(person, *, reporter):
-    """Published articles that mention the person (or that they signed), newest first."""
+    """Published articles that mention the person (or that they signed), newest first.
+
+    No DISTINCT: the mention constraint allows one row per (article, person, is_reporter),
+    and DISTINCT over the joined columns cost 100 ms for a person in 3,800 articles.
+    """
     return (
         Article.objects.published()
         .with_place()
         .filter(mentions__person=person, mentions__is_reporter=reporter)
-        .distinct()
         .order_by("-page__issue__date", "page__number", "order")
     )
 
 
 def people_mentioned_with(person, limit=10):
-    """The people most often mentioned in the same published articles as this person."""
-    articles = Mention.objects.filter(
-        person=person, is_reporter=False, article__published=True
-    ).values("article_id")
+    """The people most often mentioned in the same published articles as this person.
+
+    Counted over the person's latest COMPANION_ARTICLES articles, so the query stays
+    bounded for the most-mentioned people.
+    """
+    articles = list(
+        Mention.objects.filter(person=person, is_reporter=False, article__published=True)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)[:COMPANION_ARTICLES]
+    )
     return list(
         Person.objects.filter(mentions__article__in=articles, mentions__is_reporter=False)
         .exclude(pk=person.pk)
