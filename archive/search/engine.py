@@ -17,10 +17,11 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
+from whoosh import collectors, matching
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.filedb.filestore import FileStorage
+from whoosh.util import make_binary_tree
 
 from archive.search.backends import cluster, using_elasticsearch
 from archive.search.query import parse_query
@@ -150,29 +151,134 @@ def _hit(fields, score):
     )
 
 
-def _facets(searcher, results):
+def _column_values(searcher, fieldname):
+    """Every document's value of a facet column, read once per searcher.
+
+    A list indexed by docnum, its values shared (one object per distinct value), so it costs
+    one pointer per document and field: ~0.8 MB per field at 94k articles. Counting a facet is
+    then a list lookup per matching document instead of a file read through Whoosh's column
+    reader (and no second scoring pass, as Whoosh's ``groupedby`` needs).
+    """
+    cache = searcher.__dict__.setdefault("_archive_columns", {})
+    values = cache.get(fieldname)
+    if values is None:
+        shared = {}
+        column = searcher.reader().column_reader(fieldname)
+        values = cache[fieldname] = [shared.setdefault(v, v) for v in column]
+    return values
+
+
+def _facets(searcher, docnums):
     facets = {}
-    for name in FACETS:
-        counts = results.groups(name)
+    for name, fieldname in FACETS.items():
+        values = _column_values(searcher, fieldname)
+        counts = Counter(values[d] for d in docnums)
         if name in {"year", "month"}:
             pairs = sorted(counts.items(), key=lambda kv: str(kv[0]))
         else:
             pairs = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         facets[name] = [(value, count) for value, count in pairs if value not in (None, "")]
-    facets["person"] = _person_facet(searcher, results.docs())
+    facets["person"] = _person_facet(searcher, docnums)
     return facets
+
+
+def _person_values(searcher):
+    """Each document's distinct person names (a tuple, or None), read once per searcher;
+    names shared between documents are one object (a few MB at 94k articles)."""
+    cache = searcher.__dict__.setdefault("_archive_columns", {})
+    values = cache.get("person_column")
+    if values is None:
+        names, values = {}, []
+        for raw in searcher.reader().column_reader("person_column"):
+            if raw:
+                split = dict.fromkeys(raw.decode("utf-8").split("\n"))
+                values.append(tuple(names.setdefault(n, n) for n in split))
+            else:
+                values.append(None)
+        cache["person_column"] = values
+    return values
 
 
 def _person_facet(searcher, docnums):
     """The most mentioned persons among the matching documents, from the person column."""
-    column = searcher.reader().column_reader("person_column")
+    values = _person_values(searcher)
     counts = Counter()
     for docnum in docnums:
-        value = column[docnum]
-        if value:
-            counts.update(set(value.decode("utf-8").split("\n")))
+        names = values[docnum]
+        if names:
+            counts.update(names)
     pairs = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return pairs[:PERSON_FACET_SIZE]
+
+
+class _PhraseScore(wq.Phrase):
+    """A phrase's score without its position check: the intersection of its terms.
+
+    Whoosh scores a Phrase as the sum of its terms' scores (the span matcher wraps an
+    intersection of the term matchers built exactly like this one and only filters it), so
+    for a document known to contain the phrase this gives the same score, skips decoding
+    positions, and allows block-quality skipping (the span matcher does not).
+    """
+
+    def matcher(self, searcher, context=None):
+        field = searcher.schema[self.fieldname]
+        reader = searcher.reader()
+        ms = []
+        for word in self.words:
+            term = (self.fieldname, field.to_bytes(word))
+            if term not in reader:
+                return matching.NullMatcher()
+            ms.append(wq.Term(*term).matcher(searcher, context))
+        m = make_binary_tree(matching.IntersectionMatcher, ms)
+        if self.boost != 1.0:
+            m = matching.WrappingMatcher(m, boost=self.boost)
+        return m
+
+
+def ranking_query(q):
+    """``q`` for ranking documents already known to match it: each phrase that every match
+    must contain (not under Or, nor on the excluded side of AndNot) becomes a _PhraseScore."""
+    if type(q) is wq.Phrase:
+        return _PhraseScore(q.fieldname, q.words, slop=q.slop, boost=q.boost)
+    if type(q) is wq.And:
+        return wq.And([ranking_query(sub) for sub in q.subqueries], boost=q.boost)
+    if type(q) is wq.AndNot:
+        return wq.AndNot(ranking_query(q.a), q.b)
+    if type(q) is wq.AndMaybe:
+        return wq.AndMaybe(ranking_query(q.a), q.b)
+    return q
+
+
+def matching_docnums(searcher, parsed, filters=None):
+    """The set of docnums matching the required part of the query and the filters: unscored.
+
+    The ranking clauses (headline, jieba words) never change which documents match, so the
+    set comes from ``parsed.must`` alone.
+    """
+    docnums = set(searcher.docs_for_query(parsed.must or parsed.query))
+    fq = filter_query(filters)
+    if fq is not None and docnums:
+        docnums.intersection_update(searcher.docs_for_query(fq))
+    return docnums
+
+
+def _ranked(searcher, query, limit, docnums, sortedby=None, reverse=False):
+    """The best ``limit`` of ``docnums`` for ``query`` (or in ``sortedby`` order).
+
+    Whoosh's top-N collector periodically "replaces" the matcher given the lowest score in
+    the heap, and an AndMaybe replaced so drops its optional clauses for later documents:
+    of 30 identical copies of an article only the first kept its headline/words score.
+    ``replace = 0`` and no block-quality skipping keep the ranking exactly that of scoring
+    every match (as the collector that gathered every match for the facets did before).
+    """
+    if sortedby:
+        collector = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
+    else:
+        collector = collectors.TopCollector(limit, usequality=False)
+    collector.replace = 0
+    collector = collectors.FilterCollector(collector, docnums, None)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
 
 
 def search(
@@ -212,27 +318,22 @@ def search(
     sortedby, reverse = None, False
     if SORTS.get(sort):
         sortedby, reverse = SORTS[sort]
-    groupedby = None
+    # One unscored pass finds every match (the total and the facets); the ranked pass below
+    # then only has to find the best page * page_size, and may skip posting blocks that
+    # cannot reach them (Whoosh's block quality). Its filter is the set itself, so whatever
+    # the ranked pass skips or matches, only true matches are shown.
+    docnums = matching_docnums(searcher, parsed, filters)
+    result.total = len(docnums)
     if facets:
-        groupedby = {
-            name: sorting.FieldFacet(fieldname, maptype=sorting.Count)
-            for name, fieldname in FACETS.items()
-        }
-    results = searcher.search(
-        parsed.query,
-        limit=page * page_size,
-        filter=filter_query(filters),
-        sortedby=sortedby,
-        reverse=reverse,
-        groupedby=groupedby,
-        terms=False,
+        result.facets = _facets(searcher, docnums)
+    if not docnums:
+        return result
+    results = _ranked(
+        searcher, ranking_query(parsed.query), page * page_size, docnums, sortedby, reverse
     )
-    result.total = len(results)
     start = (page - 1) * page_size
     for i in range(start, min(len(results.top_n), page * page_size)):
         result.hits.append(_hit(results[i].fields(), results[i].score))
-    if groupedby:
-        result.facets = _facets(searcher, results)
     if result.hits and parsed.highlight is not None:
         _add_snippets(result, text_loader or load_texts)
     return result

@@ -41,6 +41,8 @@ class ParsedQuery:
     highlight: list = field(default_factory=list)  # folded strings to mark (see snippets)
     notes: list = field(default_factory=list)  # messages for the reader
     clauses: list = field(default_factory=list)
+    # The required part alone (no ranking clauses): exactly the matching documents.
+    must: object = None
 
 
 def clean(text):
@@ -158,4 +160,4 @@ def parse_query(text, *, use_words=True):
         must = wq.AndNot(must, wq.Or(excluded))
     boost = boost_query(clauses, use_words)
     final = wq.AndMaybe(must, boost) if boost is not None else must
-    return ParsedQuery(final, list(dict.fromkeys(highlight)), notes, clauses)
+    return ParsedQuery(final, list(dict.fromkeys(highlight)), notes, clauses, must)
