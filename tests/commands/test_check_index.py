@@ -69,3 +69,19 @@ def test_an_edited_body_not_reindexed_is_found_stale():
     output = run("check_index", "--repair")
     assert f"stale: 1 ({article.pk})" in output
     assert search("恢复正常出版").total == 1
+
+
+def test_optimize_merges_the_index_into_one_segment(tmp_path):
+    import shutil
+
+    from archive.search.indexing import open_index
+
+    for day in (1, 2, 3):
+        page = tmp_path / f"jzrb-2020-02-0{day}-p1.txt"
+        shutil.copy(SEED, page)
+        run("ingest", str(page))
+    assert len(open_index()._segments()) > 1
+    output = run("check_index", "--optimize")
+    assert "segments -> 1" in output
+    assert len(open_index()._segments()) == 1
+    assert search("王付举").total == 18

@@ -13,6 +13,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="re-index and remove as needed")
+        parser.add_argument(
+            "--optimize",
+            action="store_true",
+            help="then merge the index into one segment (after a large bulk ingest)",
+        )
 
     def handle(self, *args, **options):
         report = compare()
@@ -30,6 +35,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {len(ids)} ({shown})")
         if report.clean:
             self.stdout.write("索引与数据库一致 (index matches the database)")
+            self._optimize(options)
             return
         if not options["repair"]:
             raise CommandError(
@@ -43,3 +49,11 @@ class Command(BaseCommand):
                 f"stray={len(after.stray)} stale={len(after.stale)}"
             )
         self.stdout.write("已修复，索引与数据库一致 (repaired; index matches the database)")
+        self._optimize(options)
+
+    def _optimize(self, options):
+        if options["optimize"]:
+            from archive.search.indexing import optimize
+
+            before, after = optimize()
+            self.stdout.write(f"索引已合并 (optimized: {before} segments -> {after})")
