@@ -5,6 +5,9 @@ import platform
 import statistics
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,3 +56,16 @@ def machine():
 def require_corpus():
     if not CORPUS_GBK.exists():
         sys.exit(f"the corpus is not at {CORPUS_GBK}; benchmarks read it from ../shared")
+
+
+def wait_for(url, seconds=120):
+    """Return once ``url`` answers 200; exit with a message after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise SystemExit(f"server did not answer {url} within {seconds} s")

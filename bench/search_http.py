@@ -53,6 +53,7 @@ from common import (  # noqa: E402
     median,
     percentile,
     require_corpus,
+    wait_for,
 )
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -246,18 +247,6 @@ def stop_server(server, log):
         server.kill()
         server.wait(timeout=10)
     log.close()
-
-
-def wait_for(url, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.3)
-    raise SystemExit(f"server did not answer {url} within {seconds} s")
 
 
 def fetch(url):

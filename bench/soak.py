@@ -38,6 +38,7 @@ from common import (  # noqa: E402
     manage,
     median,
     percentile,
+    wait_for,
 )
 
 SEED = REPO / "fixtures" / "jzrb-2020-01-27-p1.txt"
@@ -57,18 +58,6 @@ QUERIES = [
     "人民群众",
     "防控 焦作",
 ]
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.3)
-    raise SystemExit(f"server did not answer {url} within {seconds} s")
 
 
 def client(base, stop, results, rng):
