@@ -50,7 +50,3 @@ def search_index(settings, tmp_path):
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")
-
-
-def corpus_available():
-    return CORPUS_GBK.exists()

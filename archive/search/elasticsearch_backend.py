@@ -45,7 +45,6 @@ from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchBackend,
     Elasticsearch7SearchEngine,
 )
-from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
 from archive.search.analysis import fold, segments
@@ -53,7 +52,6 @@ from archive.search.schema import (
     HEADLINE_BOOST,
     MIRRORED_FIELDS,
     identifier,
-    whoosh_document,
 )
 
 log = logging.getLogger(__name__)
@@ -205,12 +203,9 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
     def update(self, index, iterable, commit=True):
         if not self.setup_complete:
             self.setup()
-        docs = []
-        for obj in iterable:
-            try:
-                docs.append(whoosh_document(index.full_prepare(obj)))
-            except SkipDocument:
-                self.log.debug("Indexing for object `%s` skipped", obj)
+        from archive.search import indexing
+
+        docs = indexing.haystack_documents(index, iterable, self.log)
         if docs:
             self.write(docs, refresh=commit)
 

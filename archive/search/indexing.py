@@ -305,6 +305,19 @@ def clear(*, path=None):
     writer.commit(mergetype=writing.CLEAR)
 
 
+def haystack_documents(index, objects, log):
+    """Index documents for the objects haystack hands a backend's update(), skips logged."""
+    from haystack.exceptions import SkipDocument
+
+    docs = []
+    for obj in objects:
+        try:
+            docs.append(whoosh_document(index.full_prepare(obj)))
+        except SkipDocument:
+            log.debug("Indexing for object `%s` skipped", obj)
+    return docs
+
+
 def optimize(*, path=None):
     """Merge the index into one segment; returns (segments before, after).
 

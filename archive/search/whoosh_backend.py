@@ -13,11 +13,10 @@ The site's searches do not come through here: see archive.search.engine.
 """
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
-from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
 from archive.search import indexing
-from archive.search.schema import SCHEMA, whoosh_document
+from archive.search.schema import SCHEMA
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -27,12 +26,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def update(self, index, iterable, commit=True):
         if not self.setup_complete:
             self.setup()
-        docs = []
-        for obj in iterable:
-            try:
-                docs.append(whoosh_document(index.full_prepare(obj)))
-            except SkipDocument:
-                self.log.debug("Indexing for object `%s` skipped", obj)
+        docs = indexing.haystack_documents(index, iterable, self.log)
         if not docs:
             return
         ix = indexing.open_index(self.path)
