@@ -108,13 +108,16 @@ def to_cn_number(n: int) -> str:
     return str(n)
 
 
+_ROLE_SPLIT = re.compile("|".join(sorted(_ROLE_WORDS, key=len, reverse=True)))
+
+
 def _split_people(people: str) -> list[str]:
-    """记者杨丽娜、姚广强 → [杨丽娜, 姚广强]; role words (记者, 通讯员) are dropped."""
+    """记者杨丽娜、姚广强 → [杨丽娜, 姚广强]; role words (记者, 通讯员) are dropped, and so is
+    the paper a role word follows: 解放军报记者王文杰 → 王文杰."""
     names = []
     for part in re.split(r"[、，,\s]+", people):
-        for role in sorted(_ROLE_WORDS, key=len, reverse=True):
-            part = part.replace(role, " ")
-        names.extend(p for p in part.split() if p)
+        pieces = _ROLE_SPLIT.split(part)
+        names.extend(p for p in (pieces[1:] if len(pieces) > 1 else pieces) if p)
     return names
 
 
@@ -129,6 +132,8 @@ def match_byline(text: str) -> Byline | None:
     >>> b = match_byline("新华社华盛顿电（记者李红旗）在中华民族的传统节日")
     >>> (b.dateline, b.reporters)
     ('华盛顿电', ['李红旗'])
+    >>> match_byline("新华社北京1月15日电（解放军报记者王文杰、新华社记者罗玉文）座谈会").reporters
+    ['王文杰', '罗玉文']
     """
     m = _BYLINE.match(text)
     if m:

@@ -248,14 +248,25 @@ def _split_text_box(body: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _looks_like_start(lines: list[Line]) -> bool:
     """A paragraph's first line: the indent was lost, so it is shorter than the next one."""
-    text_lines = [ln for ln in lines if not ln.blank][:2]
+    ahead = [ln for ln in lines if not ln.blank][:8]
+    text_lines = ahead[:2]
     if not text_lines or text_lines[0].text[:1] in CLOSING:
         return False
     if len(text_lines) == 1:
         return True
     first, second = text_lines
-    # A squeezed closing mark (…“两节”，) does not count: it hangs past the column.
-    return first.spread is False and effective_width(first) <= effective_width(second) - 1
+    if first.spread is not False:
+        return False  # a squeezed closing mark (…“两节”，) hangs past the column
+    if effective_width(first) <= effective_width(second) - 1:
+        return True
+    # A two-line paragraph (我第一次出外打工，是 / 在大连。): its second line is short
+    # because it ends the paragraph; the first is still short of the column's full width.
+    column = max((effective_width(ln) for ln in ahead[2:]), default=0)
+    return (
+        len(ahead) >= 5
+        and bool(SENTENCE_END.search(second.text))
+        and effective_width(first) <= column - 1
+    )
 
 
 def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[str]], int] | None:

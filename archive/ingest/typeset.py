@@ -54,7 +54,7 @@ def _nfkc(text: str) -> str:
 _CLOSING = "，。、；：？！”）》"
 _SKIP = re.compile(r"^(据|本报|新华社(?!\S{1,20}?电))|记者\S{0,12}$")
 _WIRE_BYLINE = re.compile(
-    r"^新华社(?P<dateline>[^（，。：]{2,20}?电)(（记者(?P<names>[^）]{2,20})）)?"
+    r"^新华社(?P<dateline>[^（，。：]{2,20}?电)(（(?P<names>[^）]{0,8}记者[^）]{2,30})）)?"
 )
 
 
@@ -255,7 +255,9 @@ def _article(record: dict, rng: random.Random, page_number: int):
     source, dateline, reporters, byline = "", "", [], ""
     if wire := _WIRE_BYLINE.match(body[0]):
         byline, source, dateline = wire.group(), "新华社", wire.group("dateline")
-        reporters = re.split("[、，]", wire.group("names")) if wire.group("names") else []
+        # （记者卢劲）, （解放军报记者王文杰、新华社记者罗玉文）: the names after each 记者
+        credits = re.split("[、，]", wire.group("names") or "")
+        reporters = [re.sub(".*记者", "", c) for c in credits if re.sub(".*记者", "", c)]
         body[0] = body[0][len(byline) :]
     elif rng.random() < 0.6:
         reporters = rng.sample(_REPORTER_POOL, rng.choice((1, 1, 2)))
@@ -346,8 +348,12 @@ def typeset_page(
         item, paragraphs, ending = _article(record, rng, page_number)
         opens = item["source"] or item["continued_from"]
         if pending and expected[-1]["_headless"] and opens:
+            previous = expected[-1]
             for key in ("kicker", "title", "subtitle"):
-                expected[-1][key] = ""  # a headline not in the text (the seed's 2nd and 9th)
+                previous[key] = ""  # a headline not in the text (the seed's 2nd and 9th)
+            # Gold persons are the names shown on the page: one only in that headline is not.
+            shown = "".join(previous["paragraphs"])
+            previous["persons"] = [p for p in previous["persons"] if p["name"] in shown]
             lines += [] if expected[-1]["_wide"] else [""]
         else:
             lines += pending

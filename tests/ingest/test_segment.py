@@ -70,6 +70,25 @@ def test_an_unsigned_article_after_a_headline_starts_a_new_item():
     assert second.review == ["no headline found", "byline not recognised"]
 
 
+def test_an_unsigned_article_may_open_with_a_two_line_paragraph():
+    # 我第一次出外打工，是 / 在大连。: the second line is short because the paragraph ends
+    # there; the first is still two cells short of the column the next lines fill.
+    unsigned = (
+        "我第一次出外打工，是\n在大连。\n好不容易才揽到一桩室\n内装修活。这桩活是一个\n"
+        "姓丁的南方人从一个工头\n手中转包过来的活计。\n"
+    )
+    text = "本报讯（记者刘婧）" + BODY + "\n\n第一个标题\n\n" + unsigned
+    first, second = parse_page(text).articles
+    assert first.title == "第一个标题"
+    assert second.paragraphs[0] == "我第一次出外打工，是在大连。"
+
+
+def test_a_wire_byline_names_the_reporters_not_their_papers():
+    text = "新华社北京1月15日电（解放军报记者王文杰、新华社记者罗玉文）" + BODY
+    [item] = parse_page(text).articles
+    assert item.reporters == ["王文杰", "罗玉文"]
+
+
 def test_a_notice_has_its_title_first_and_no_byline():
     text = "本报讯（记者刘婧）" + BODY + "①3\n\n敬告读者\n因春节放假，本报休刊三天。\n"
     article, notice = parse_page(text).articles
