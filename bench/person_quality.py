@@ -116,7 +116,7 @@ def _samples(articles: list[dict]) -> list:
     return out
 
 
-MIN_COUNT = 5  # features seen in fewer training candidates get no weight
+MIN_COUNT = 3  # features seen in fewer training candidates get no weight
 
 
 def _fit(samples: list) -> dict[str, float]:

@@ -360,6 +360,23 @@ def _split_tokens(paragraph: str, tokens, starts) -> list[tuple[int, int, str, s
     return out
 
 
+def _name_token_runs(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
+    """范|罗斯特, 斯考|克罗夫特, 塔纳|苏干: a foreign name the tagger cut into two or three
+    name-tagged tokens, one character at most outside the transliteration letters."""
+    out = []
+    for i, (_, tag) in enumerate(tokens):
+        if tag not in ("nr", "nrt"):
+            continue
+        for j in range(i + 2, min(i + 4, len(tokens)) + 1):
+            if tokens[j - 1][1] not in _NAMED_TAGS:
+                break
+            name = paragraph[starts[i] : starts[j]]
+            outside = sum(ch not in TRANSLIT for ch in name)
+            if 3 <= len(name) <= 8 and outside <= 1 and re.fullmatch("[\u4e00-\u9fff]+", name):
+                out.append((starts[i], starts[j], name, "nrjoin"))
+    return out
+
+
 def wide_names(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]]:
     """Candidates from the wide rules above (credits, split spans, transliteration runs,
     name tokens holding several names)."""
@@ -368,4 +385,5 @@ def wide_names(paragraph: str, tokens, starts) -> list[tuple[int, int, str, str]
         + _surname_spans(paragraph, tokens, starts)
         + _translit_runs(paragraph, tokens, starts)
         + _split_tokens(paragraph, tokens, starts)
+        + _name_token_runs(paragraph, tokens, starts)
     )

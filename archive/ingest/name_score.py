@@ -47,6 +47,7 @@ class Tokens:
     def __init__(self, by_start: dict[int, tuple[int, str]]) -> None:
         self.by_start = by_start
         self.ends = {e for e, _ in by_start.values()} | {0}
+        self.by_end = {e: s for s, (e, _) in by_start.items()}
 
 
 def features(
@@ -59,6 +60,7 @@ def features(
     *,
     count: int,
     in_dictionary: bool,
+    parts_in_dictionary: tuple[bool, bool] = (False, False),
 ) -> list[str]:
     """Binary features of ``name`` at ``paragraph[s:e]``, as strings (see module doc)."""
     from archive.ingest.people import _title_at_end
@@ -86,6 +88,12 @@ def features(
     )
     if in_dictionary:
         f += ["dict", f"dict:{n}"]
+    # 明显|的, 和|显著: a word plus a character is a word in context, not a name; saying so
+    # keeps the blame off the name's characters (显 is a given name's in 徐衣显).
+    if parts_in_dictionary[0]:
+        f.append(f"headword:{n}")
+    if parts_in_dictionary[1]:
+        f.append(f"tailword:{n}")
     token = tokens.by_start.get(s)
     tag = token[1] if token and token[0] == e else "-"
     if tag != "-":
@@ -114,6 +122,17 @@ def features(
     # shape: length × surname × dictionary × tag, which no single feature says.
     f += [f"b1:{before[-1:]}", f"a1:{after[:1]}", f"a2:{after[:2]}", f"last1:{name[-1]}"]
     f.append(f"shape:{n}|{sur}|{int(in_dictionary)}|{tag}")
+    # The characters of the name itself: given names draw on a small set (华, 明, 国),
+    # words the tagger mistakes for names do not (德 of 道德, 部 of 全部, 章 of 纪念章).
+    if "·" not in name and n <= 4:
+        given = name[2:] if sur == "compound" else name[1:]
+        f += [f"s:{name[0]}", *(f"g:{ch}" for ch in given)]
+        f += [f"g{len(given)}:{given[0]}"] if given else []
+    # The words the tagger cut on either side (代表|全部|当选, 艺术家|杨贵国|在).
+    if (start := tokens.by_end.get(s)) is not None:
+        f.append(f"pw:{paragraph[start:s]}")
+    if (nxt := tokens.by_start.get(e)) is not None:
+        f.append(f"nw:{paragraph[e : nxt[0]]}")
     f += [f"kc:{k}|{left}|{right}" for k in kinds]
     return f
 
@@ -161,13 +180,54 @@ def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
         (probability(f), "k:known" in f and not any(x in f for x in _SPLIT), k, s, e, n)
         for k, s, e, n, f in candidates
     ]
-    for p, _, k, s, e, n in sorted(scored, key=lambda x: (-x[1], -x[0], x[3] - x[4])):
-        if p < threshold:
-            continue
+    passing = [x for x in scored if x[0] >= threshold]
+    # Of two likely candidates where one holds the other (于明涛 / 明涛, 范罗斯特 / 罗斯特,
+    # 迪尔德丽·恩赖特 / 恩赖特), the whole one is the name: the part is the tagger's cut.
+    spans = {(k, s, e) for _, _, k, s, e, _ in passing}
+    passing = [
+        x for x in passing
+        if not any(k == x[2] and s <= x[3] and x[4] <= e and e - s > x[4] - x[3]
+                   for k, s, e in spans)
+    ]  # fmt: skip
+    for _p, _, k, s, e, n in sorted(passing, key=lambda x: (-x[1], -x[0], x[3] - x[4])):
         if all(e <= s2 or s >= e2 for s2, e2 in taken.get(k, ())):
             taken.setdefault(k, []).append((s, e))
             kept.append((k, s, n))
+    kept += _list_members(candidates, scored, taken)
     return sorted(kept)
+
+
+LIST_FLOOR = 0.05
+_NAME_SHAPES = ("sur:top:2", "sur:top:3", "sur:rare:2", "sur:rare:3", "sur:compound:3")
+
+
+def _list_members(candidates: list, scored: list, taken: dict) -> list[tuple[int, int, str]]:
+    """王建修、胡小平、宫松奇、王付举出席: a Chinese name in a 、 list next to a kept name is
+    one of the list's people, however weak its own cues (the scorer sees no title before
+    the fourth). Grown from the kept names outwards, one neighbour at a time."""
+    extra = []
+    pending = [
+        (k, s, e, n, f)
+        for (k, s, e, n, f), (p, *_) in zip(candidates, scored, strict=True)
+        if p >= LIST_FLOOR and any(x in f for x in _NAME_SHAPES) and not any(x in f for x in _SPLIT)
+    ]
+    grown = True
+    while grown:
+        grown = False
+        for k, s, e, n, f in list(pending):
+            spans = taken.get(k, [])
+            if any(not (e <= s2 or s >= e2) for s2, e2 in spans):
+                pending.remove((k, s, e, n, f))
+                continue
+            after_kept = "b1:、" in f and any(e2 == s - 1 for _, e2 in spans)
+            before_kept = "a1:、" in f and any(s2 == e + 1 for s2, _ in spans)
+            if after_kept or before_kept:
+                spans.append((s, e))
+                taken[k] = spans
+                extra.append((k, s, n))
+                pending.remove((k, s, e, n, f))
+                grown = True
+    return extra
 
 
 def _standalone(text: str, part: str, whole: str) -> bool:
@@ -188,6 +248,17 @@ def short_forms(names: list[str], text: str, japanese: frozenset[str] = frozense
             if part not in out and _standalone(text, part, name):
                 out.append(part)
     return out
+
+
+# The name's own characters (s:, g:, g1:, g2:) are many features with little evidence
+# each: a stronger L2 keeps one common word (明显的) from branding a character as no
+# given name's, which would drop 徐衣显 or 王付举 whatever their context says.
+_CHAR_FEATURES = ("s:", "g:", "g1:", "g2:", "g3:")
+CHAR_L2 = 5e-3
+
+
+def _l2(feature: str, l2: float) -> float:
+    return max(l2, CHAR_L2) if feature.startswith(_CHAR_FEATURES) else l2
 
 
 def fit(
@@ -221,7 +292,7 @@ def fit(
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             grad = p * (neg + pos) - pos  # summed gradient of the merged rows
             for x in feats:
-                g = grad + l2 * (neg + pos) * w.get(x, 0.0)
+                g = grad + _l2(x, l2) * (neg + pos) * w.get(x, 0.0)
                 g2[x] = g2.get(x, 0.0) + g * g
                 w[x] = w.get(x, 0.0) - 0.5 * g / math.sqrt(g2[x] + 1e-8)
     return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 0.02}

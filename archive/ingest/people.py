@@ -53,7 +53,7 @@ TITLES = sorted(
     总经理 经理 厂长 所长 社长 总编辑 会长 理事长 司令员 司令 政委 政治委员 参谋长 军长 师长
     国务委员 大使 外长 总统 首相 总督 议长 总干事 发言人 检察长 庭长 队长 行长 署长 监事长
     组长 站长 团长 台长 馆长 政协主席 主任医师 教授 研究员 总工程师 特使 代表 总裁 执行主席
-    委员会主任 处长 """.split(),
+    委员会主任 处长 审计长 总监 主编 """.split(),
     key=len,
     reverse=True,
 )
@@ -385,7 +385,35 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
 
 
 # Kinds of :func:`archive.ingest.name_context.wide_names` and the weak list rules.
-_WIDE = frozenset({"span", "trun", "credit+", "nrsplit", "list?", "list2", "jp?"})
+_WIDE = frozenset({"span", "trun", "credit+", "nrsplit", "list?", "list2", "jp?", "nrjoin"})
+
+
+# What the dotted-name rules sweep up around a foreign name: a title before it in the
+# same run (文莱苏丹|哈桑纳尔·博尔基亚), a word after it (托马斯·萨维|为), and two names
+# joined by 和 (路易吉·马扎|和|马里诺·扎诺蒂).
+_DOT_LEADS = ("苏丹", "国王", "女王", "亲王", "王子", "总统", "首相", "总理", "主席", "议长")
+_DOT_TAIL = set("为和在说等是的与及了将")
+
+
+def _clean_dotted(s: int, e: int, name: str, kind: str) -> list[tuple[int, int, str, str]]:
+    """The span of a dotted foreign name without what its rule swept up with it."""
+    if "·" not in name:
+        return [(s, e, name, kind)]
+    out = []
+    offset = 0
+    for piece in re.split("(和|与|及)", name):
+        start, offset = offset, offset + len(piece)
+        if piece in ("和", "与", "及") or "·" not in piece:
+            continue
+        first = piece.split("·")[0]
+        cut = max(
+            (first.rfind(lead) + len(lead) for lead in _DOT_LEADS if lead in first), default=0
+        )
+        piece, start = piece[cut:], start + cut
+        while piece[-1] in _DOT_TAIL and len(piece.split("·")[-1]) > 2:
+            piece = piece[:-1]
+        out.append((s + start, s + start + len(piece), piece, kind))
+    return out
 
 
 def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
@@ -399,6 +427,7 @@ def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
     if gazetteer is not None:
         spans += [(s, e, n, "known") for s, e, n in gazetteer.find(paragraph)]
     spans += [(m.start(), m.end(), m.group(), "laoxiao") for m in _LAO_XIAO.finditer(paragraph)]
+    spans = [piece for span in spans for piece in _clean_dotted(*span)]
     merged: dict[tuple[int, int, str], set[str]] = {}
     for s, e, n, kind in spans:
         merged.setdefault((s, e, n), set()).add(kind)
@@ -425,9 +454,10 @@ def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()
                 continue
             if n not in counts:
                 counts[n] = text.count(n) if "·" not in n else 1
+            parts = (len(n) == 3 and tagger.has_word(n[:2]), len(n) == 3 and tagger.has_word(n[1:]))
             feats = features(
                 paragraphs[k], s, e, n, kinds, info,
-                count=counts[n], in_dictionary=tagger.has_word(n),
+                count=counts[n], in_dictionary=tagger.has_word(n), parts_in_dictionary=parts,
             )  # fmt: skip
             out.append((k, s, e, n, feats))
     return out
