@@ -257,7 +257,7 @@ def _article(record: dict, rng: random.Random, page_number: int):
         byline, source, dateline = wire.group(), "新华社", wire.group("dateline")
         # （记者卢劲）, （解放军报记者王文杰、新华社记者罗玉文）: the names after each 记者
         credits = re.split("[、，]", wire.group("names") or "")
-        reporters = [re.sub(".*记者", "", c) for c in credits if re.sub(".*记者", "", c)]
+        reporters = [name for c in credits if (name := re.sub(".*记者", "", c))]
         body[0] = body[0][len(byline) :]
     elif rng.random() < 0.6:
         reporters = rng.sample(_REPORTER_POOL, rng.choice((1, 1, 2)))
