@@ -214,18 +214,18 @@ def _list_members(candidates: list, scored: list, taken: dict) -> list[tuple[int
     grown = True
     while grown:
         grown = False
-        for k, s, e, n, f in list(pending):
-            spans = taken.get(k, [])
+        for candidate in list(pending):
+            k, s, e, n, f = candidate
+            spans = taken.setdefault(k, [])
             if any(not (e <= s2 or s >= e2) for s2, e2 in spans):
-                pending.remove((k, s, e, n, f))
+                pending.remove(candidate)
                 continue
             after_kept = "b1:、" in f and any(e2 == s - 1 for _, e2 in spans)
             before_kept = "a1:、" in f and any(s2 == e + 1 for s2, _ in spans)
             if after_kept or before_kept:
                 spans.append((s, e))
-                taken[k] = spans
                 extra.append((k, s, n))
-                pending.remove((k, s, e, n, f))
+                pending.remove(candidate)
                 grown = True
     return extra
 

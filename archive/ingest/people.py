@@ -446,18 +446,25 @@ def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()
     gazetteer = _get_gazetteer(known_names)
     found = [_candidates(p, tagger, gazetteer) for p in paragraphs]
     text = "\n".join(paragraphs)
-    counts: dict[str, int] = {}
+    # What a name's string alone says (its count, whether it and its halves are words),
+    # looked up once per name, not once per mention.
+    lexicon: dict[str, tuple[int, bool, tuple[bool, bool]]] = {}
     out = []
     for k, spans in enumerate(found):
         for s, e, n, kinds, info in spans:
             if n in NOT_NAMES or _addressed(n):  # whatever rule proposed it: 于德国, 王市长
                 continue
-            if n not in counts:
-                counts[n] = text.count(n) if "·" not in n else 1
-            parts = (len(n) == 3 and tagger.has_word(n[:2]), len(n) == 3 and tagger.has_word(n[1:]))
+            if n not in lexicon:
+                three = len(n) == 3
+                lexicon[n] = (
+                    text.count(n) if "·" not in n else 1,
+                    tagger.has_word(n),
+                    (three and tagger.has_word(n[:2]), three and tagger.has_word(n[1:])),
+                )
+            count, in_dictionary, parts = lexicon[n]
             feats = features(
                 paragraphs[k], s, e, n, kinds, info,
-                count=counts[n], in_dictionary=tagger.has_word(n), parts_in_dictionary=parts,
+                count=count, in_dictionary=in_dictionary, parts_in_dictionary=parts,
             )  # fmt: skip
             out.append((k, s, e, n, feats))
     return out
