@@ -1,6 +1,7 @@
 """How well parse_page reads pages it has never seen: synthetic pages from the PFR corpus.
 
     .venv/bin/python bench/parser_quality.py [--pages N] [--seed S] [--corpus PATH] [--show N]
+    .venv/bin/python bench/parser_quality.py --dates train --seed 11   # development pages
 
 Builds N pages with archive.ingest.typeset from the corpus articles of 1998-01-21..31 (the
 test dates; people.py's word list was derived from 01-01..20), parses each page and prints
@@ -123,14 +124,22 @@ def main() -> None:
     parser.add_argument("--corpus", default=CORPUS)
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--show", type=int, default=0, help="print the N worst pages' diffs")
+    parser.add_argument(
+        "--dates",
+        choices=("test", "train"),
+        default="test",
+        help="lay pages out from the test dates (21..31, to report) or the train dates "
+        "(01..20, to develop on)",
+    )
     args = parser.parse_args()
-    records = [r for r in pfr_articles(args.corpus) if r["date"] >= "1998-01-21"]
+    test = args.dates == "test"
+    records = [r for r in pfr_articles(args.corpus) if (r["date"] >= "1998-01-21") == test]
     pages = build_pages(records, args.pages, args.seed)
     started = time.perf_counter()
     result = score(pages)
     elapsed = time.perf_counter() - started
     right, wrong = result["right"], result["wrong"]
-    print(f"pages {args.pages} (seed {args.seed}), parsed in {elapsed:.1f}s")
+    print(f"pages {args.pages} (seed {args.seed}, {args.dates} dates), parsed in {elapsed:.1f}s")
     print(f"items found {result['found']} / expected {result['expected']}")
     for name in FIELDS:
         total = right[name] + wrong[name]

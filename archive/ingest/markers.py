@@ -57,10 +57,11 @@ _JUMP = re.compile(
 )
 # ①3 after the last sentence; the circled number is the column, the digit the editor. A body
 # may also end without a full stop (a caption 图片：…比较③9, a signature ———编者⑤6); then
-# the digit is required, since a lone circled number after a hanzi is text (见图②).
+# the digit is required, since a lone circled number after a hanzi is text (见图②). A table's
+# last figure may come right before it (…比重4%⑧9).
 _EDITOR_CODE = re.compile(
     rf"(?:(?<=[。！？”’」』）…])(?P<code>[{_CIRCLED}]{_DIGIT}{{0,2}})"
-    rf"|(?<=[\u4e00-\u9fff])(?P<bare>[{_CIRCLED}]{_DIGIT}{{1,2}}))$"
+    rf"|(?<=[\u4e00-\u9fff%％0-9０-９A-Za-z])(?P<bare>[{_CIRCLED}]{_DIGIT}{{1,2}}))$"
 )
 _ROLE_WORDS = ("记者", "通讯员", "实习生", "特约记者", "见习记者", "摄影记者")
 

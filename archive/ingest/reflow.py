@@ -131,7 +131,7 @@ _BREAK_COST = 0.8  # a small prior for fewer paragraphs
 _SHORT = 3
 
 
-def _role_costs(line: Line, ref: float) -> list[float]:
+def _role_costs(line: Line, ref: float, listed: bool = False) -> list[float]:
     """How badly each role fits the line: widths (deficit from the column) and endings.
 
     A first line is two cells short (lost indent), a middle line full, a last line ends a
@@ -157,6 +157,10 @@ def _role_costs(line: Line, ref: float) -> list[float]:
     # without a full stop (案；, 八、期间和办案期限): a line broken mid-paragraph is
     # stretched to the column.
     short = not line.spread and ref - effective_width(line) >= _SHORT
+    # （三）制定…, 第四章…, 二、…, ●… after a clause's end opens a paragraph of a list.
+    if listed:
+        first, single = max(0.0, first - 1.5), max(0.0, single - 1.5)
+        middle, last = middle + 2.0, last + 2.0
     first += 1.0 if ends else 0.0
     middle += 0.7 if ends else 0.0
     last += 0.0 if ends else 2.5
@@ -164,9 +168,23 @@ def _role_costs(line: Line, ref: float) -> list[float]:
     return [first, middle, last, single]
 
 
+_LIST_MARK = re.compile(
+    r"^([（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百\d]{1,4}[章节条]"
+    r"|[一二三四五六七八九十]{1,3}、|\d{1,2}[、．.]|[●■◆▲★○□◇])"
+)
+
+
+def _opens_list_entry(prev: Line, line: Line) -> bool:
+    """``line`` starts with a list mark right after a clause ended (…；/ （三）…)."""
+    return bool(_LIST_MARK.match(line.text)) and prev.text.endswith(("。", "；", "：", ";", ":"))
+
+
 def _roles(lines: list[Line], refs: list[float]) -> list[int]:
     """The cheapest sequence of roles (Viterbi over the four line roles)."""
-    costs = [_role_costs(ln, ref) for ln, ref in zip(lines, refs, strict=True)]
+    costs = [
+        _role_costs(ln, ref, k > 0 and _opens_list_entry(lines[k - 1], ln))
+        for k, (ln, ref) in enumerate(zip(lines, refs, strict=True))
+    ]
     # A body may start mid-paragraph (上接…) or be cut mid-paragraph (下转…), at a price.
     best = [costs[0][r] + (0.0 if r in (_F, _S) else 3.0) for r in range(4)]
     back: list[list[int]] = []

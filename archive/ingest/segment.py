@@ -37,6 +37,10 @@ _NOTICE = re.compile(r"(敬告读者|告读者|启事|声明|公告|通告|更�
 # Prose punctuation a headline line never ends with (titles may end with ！ or ？).
 _NOT_HEADLINE_END = tuple("。，、；：,;:…")
 _BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
+# A bullet or a number opens a paragraph of a list: ●新开工竣工面积…, 1、杭州开通…
+_ITEM_MARK = re.compile(r"^([●■◆▲★○□◇]|\d{1,2}[、：]|[一二三四五六七八九十]{1,3}、)")
+# A picture note wrapped onto a headline's last line: 地震灾区写真 / （附图片3张）.
+_PICTURE_NOTE = re.compile(r"^[（(]附?(图片|图表|照片)\d*张?[）)]$")
 CLOSING = "，。、；：？！”’）》」』"
 # A body may also end on an attribution in brackets: …（闻力）, （新华社记者高洁摄）.
 BODY_END = re.compile(SENTENCE_END.pattern + r"|[）)』」》]$")
@@ -64,6 +68,8 @@ def is_headline_line(text: str) -> bool:
     >>> is_headline_line("全民动员 人人参与 群防群控 众志成城"), is_headline_line("铜墙铁壁。")
     (True, False)
     """
+    if _PICTURE_NOTE.match(text):
+        return True
     if match_editor_code(text) or match_jump_to(text) or _BRACKETED.match(text):
         return False  # a body's last line, or an attribution line such as （林岫）
     if text.startswith("——"):
@@ -255,6 +261,8 @@ def _looks_like_start(lines: list[Line]) -> bool:
     if len(text_lines) == 1:
         return True
     first, second = text_lines
+    if _ITEM_MARK.match(first.text):
+        return True
     if first.spread is not False:
         return False  # a squeezed closing mark (…“两节”，) hangs past the column
     if effective_width(first) <= effective_width(second) - 1:
@@ -262,11 +270,12 @@ def _looks_like_start(lines: list[Line]) -> bool:
     # A two-line paragraph (我第一次出外打工，是 / 在大连。): its second line is short
     # because it ends the paragraph; the first is still short of the column's full width.
     column = max((effective_width(ln) for ln in ahead[2:]), default=0)
-    return (
-        len(ahead) >= 5
-        and bool(SENTENCE_END.search(second.text))
-        and effective_width(first) <= column - 1
-    )
+    if len(ahead) < 5:
+        return False
+    if BODY_END.search(second.text) and effective_width(first) <= column - 1:
+        return True
+    # A short entry (荣誉：全国精神文明建 / 设标兵): the first line is a lost indent short.
+    return effective_width(first) <= column - 2
 
 
 def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[str]], int] | None:
@@ -281,23 +290,36 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
     # unsigned item that is one short paragraph ending in its code (（马东生）②6).
     spans = _block_spans(body[: limit + 1])
     for b in range(1, len(spans)):
-        # A headline group closing the region (the next item's byline or notice follows)
-        # ends the item even after a list line without a stop (●…城际高 / 速列车).
-        closing = limit == len(body) and all(_is_headline_block(body[s:e]) for s, e in spans[b:])
-        if not (_ends_item(body, spans[b - 1]) or closing):
-            continue
         c = b
         while c < len(spans) and _is_headline_block(body[spans[c][0] : spans[c][1]]):
             c += 1
         if c == b:
             continue
+        # A headline group closing the region (the next item's byline or notice follows)
+        # ends the item even after a list line without a stop (●…城际高 / 速列车); so
+        # does one before a chunk that opens with a stray space, which only an item's
+        # first line has (after a table's last figures: …82116668793 / 上周股市概览).
+        closing = limit == len(body) and c == len(spans)
+        fresh = c < len(spans) and _opens_chunk(body[spans[c][0]])
+        if not (_ends_item(body, spans[b - 1]) or closing or fresh):
+            continue
         at_end = c == len(spans) and limit == len(body)
-        starts = c < len(spans) and _looks_like_start(body[spans[c][0] :])
+        # A spread first line (贯 通 渭 北 1 5 个 乡) hides its indent; after a finished
+        # sentence and a headline group it opens the next item all the same.
+        starts = c < len(spans) and (
+            fresh or body[spans[c][0]].spread or _looks_like_start(body[spans[c][0] :])
+        )
         if at_end or starts or _is_credit_item(body, spans, c, limit):
             blocks = [[ln.text for ln in body[s:e]] for s, e in spans[b:c]]
             after = spans[c][0] if c < len(spans) else len(body)
             return spans[b - 1][1], blocks, after
     return None
+
+
+def _opens_chunk(line: Line) -> bool:
+    """The line opens a text chunk: extraction put a stray space before its first
+    character (`` 本报讯…``, `` 衣：北京设计师…``), which a line inside a paragraph never has."""
+    return line.raw[:1] == " " and line.raw[1:2] not in (" ", "")
 
 
 def _ends_item(body: list[Line], span: tuple[int, int]) -> bool:

@@ -83,6 +83,63 @@ def test_an_unsigned_article_may_open_with_a_two_line_paragraph():
     assert second.paragraphs[0] == "我第一次出外打工，是在大连。"
 
 
+def _two_items(unsigned: str, *, end: str = "", headline: str = "第一个标题") -> list:
+    text = "本报讯（记者刘婧）" + BODY + end + "\n\n" + headline + "\n\n" + unsigned
+    return parse_page(text).articles
+
+
+def test_a_list_entry_with_its_indent_lost_opens_an_unsigned_item():
+    # 荣誉：全国精神文明建 / 设标兵: neither line is a sentence, but the first is two
+    # cells short of the column the later lines fill.
+    unsigned = (
+        "荣誉：全国精神文明建\n设标兵\n工作单位：山东临沂市\n沈泉庄村\n"
+        "附记：1997年岁末，从\n山东省临沂市沈泉庄传来喜\n讯，王廷江带领乡亲们又创\n"
+    )
+    first, second = _two_items(unsigned)
+    assert first.title == "第一个标题"
+    assert second.paragraphs[0] == "荣誉：全国精神文明建设标兵"
+
+
+def test_a_numbered_or_bulleted_line_opens_an_unsigned_item():
+    for opening in ("●新开工竣工面积分类指数", "1、杭州开通人才查询系统"):
+        unsigned = opening + "\n持续走高，其中住宅增长\n最快。\n图为北京最大的住宅\n小区。\n"
+        first, second = _two_items(unsigned)
+        assert first.title == "第一个标题"
+        assert second.paragraphs[0].startswith(opening)
+
+
+def test_a_spread_first_line_after_a_headline_opens_an_unsigned_item():
+    unsigned = (
+        "贯 通 渭 北 1 5 个 乡\n（镇）、237个村、78\n万亩耕地，总耗资约\n8781万元的排碱工程。\n"
+    )
+    first, second = _two_items(unsigned)
+    assert first.title == "第一个标题"
+    assert second.paragraphs[0].startswith("贯通渭北15个乡")
+
+
+def test_a_stray_space_opens_an_item_even_after_a_table():
+    table = "本报讯（记者刘婧）上证指数1239.90\n1242.21\n深证指数396.40\n397.09\n"
+    text = table + "\n上周股市概览\n\n 衣：北京设计师陈小\n牧的作品夺得金奖。\n"
+    first, second = parse_page(text).articles
+    assert first.title == "上周股市概览"
+    assert second.paragraphs == ["衣：北京设计师陈小牧的作品夺得金奖。"]
+
+
+def test_a_picture_note_on_its_own_line_is_part_of_the_headline():
+    first, second = _two_items(
+        "辽宁省丹东市各乡镇，\n农民变冬闲为冬忙，掀起学\n文化、讲科学的热潮。\n",
+        headline="地震灾区写真\n（附图片3张）",
+    )
+    assert first.title == "地震灾区写真 （附图片3张）"
+    assert second.paragraphs[0].startswith("辽宁省丹东市")
+
+
+def test_an_editor_code_may_follow_a_tables_last_figure():
+    [item] = parse_page("本报讯（记者刘婧）" + BODY + "\n收入比重4%⑧9\n\n公房租金\n").articles
+    assert item.editor_code == "⑧9"
+    assert item.title == "公房租金"
+
+
 def test_a_wire_byline_names_the_reporters_not_their_papers():
     text = "新华社北京1月15日电（解放军报记者王文杰、新华社记者罗玉文）" + BODY
     [item] = parse_page(text).articles
@@ -122,3 +179,13 @@ def test_a_complete_statement_over_another_line_is_title_and_subtitle():
         "", "主持召开常务委员会会议", "研究防控工作",
     )  # fmt: skip
     assert split_headline([["在调研时强调"], ["加强监测"]]) == ("在调研时强调", "加强监测", "")
+
+
+def test_a_list_entry_after_a_clause_end_opens_a_paragraph():
+    text = (
+        "本报讯（记者刘婧）价格主管部门\n进行价格监督检查时，可以行使\n下列职权：\n"
+        "（一）询问当事人或者有关人\n员，并要求其提供证明材料；\n"
+        "（二）查询、复制与价格违法\n行为有关的账簿、单据、凭证；\n"
+    )
+    [item] = parse_page(text).articles
+    assert [p[:4] for p in item.paragraphs] == ["价格主管", "（一）询", "（二）查"]
