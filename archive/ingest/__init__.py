@@ -11,6 +11,7 @@ Plain Python with no Django imports, so it runs in tests, management commands an
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from archive.ingest.decode import DecodeError, decode_bytes
@@ -51,15 +52,16 @@ def parse_page(
         return _fallback_page(page, str(text))
     for seg in segments:
         try:
-            page.articles.append(_article(seg, names))
+            page.articles.append(_article(seg))
         except Exception:
             log.exception("building an article on page %s failed", page_number)
             page.articles.append(_fallback_article(seg))
+    _find_persons(page.articles, names)
     return page
 
 
-def _article(seg: Segment, known_names: list[str]) -> ParsedArticle:
-    """A :class:`ParsedArticle` from a segment: headline split, body reflowed, people found."""
+def _article(seg: Segment) -> ParsedArticle:
+    """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
     kicker, title, subtitle = split_headline(seg.headline)
     flowed = reflow(seg.body)
     article = ParsedArticle(
@@ -78,7 +80,6 @@ def _article(seg: Segment, known_names: list[str]) -> ParsedArticle:
         article.dateline = seg.byline.dateline
         article.reporters = list(seg.byline.reporters)
     article.review = _review(seg, article) + flowed.review
-    article.persons = _persons(article, known_names)
     return article
 
 
@@ -97,27 +98,37 @@ def _review(seg: Segment, article: ParsedArticle) -> list[str]:
     return notes
 
 
+# A headline's lines are joined with a space, which may fall inside a name (…人大主任吴 /
+# 亦侠当选…): between two hanzi it goes before the names are looked for.
+_HANZI_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+
+
 def _headline_lines(article: ParsedArticle) -> list[str]:
-    return [part for part in (article.kicker, article.title, article.subtitle) if part]
+    """The headline parts as person extraction reads them (see _HANZI_SPACE)."""
+    parts = (article.kicker, article.title, article.subtitle)
+    return [_HANZI_SPACE.sub("", part) for part in parts if part]
 
 
-def _persons(article: ParsedArticle, known_names: list[str]) -> list[PersonMention]:
-    """People the article mentions, from the people module (reporters excluded there)."""
-    from archive.ingest.people import extract_persons
+def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None:
+    """People each item mentions, read as one page (see people.page_persons); reporters
+    named in a byline are left out. A failure is noted on the items, never raised."""
+    from archive.ingest.people import extract_persons, page_persons
 
+    # A name printed only in the headline is mentioned all the same.
+    items = [([*_headline_lines(a), *a.paragraphs], a.reporters) for a in articles]
     try:
-        return list(
-            extract_persons(
-                # A name printed only in the headline is mentioned all the same.
-                [*_headline_lines(article), *article.paragraphs],
-                reporters=article.reporters,
-                known_names=known_names,
-            )
-        )
+        for article, persons in zip(articles, page_persons(items, known_names), strict=True):
+            article.persons = persons
+        return
     except Exception:
-        log.exception("person extraction failed")
-        article.review.append("person extraction failed")
-        return []
+        log.exception("person extraction failed on a page; trying item by item")
+    for article, (lines, reporters) in zip(articles, items, strict=True):
+        try:
+            article.persons = extract_persons(lines, reporters=reporters, known_names=known_names)
+        except Exception:
+            log.exception("person extraction failed")
+            article.review.append("person extraction failed")
+            article.persons = []
 
 
 def _fallback_article(seg: Segment) -> ParsedArticle:

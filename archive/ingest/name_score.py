@@ -42,10 +42,12 @@ _BEFORE_WORDS += ("新华社", "本报", "中新社", "据", "在", "到", "赴"
 
 
 class Tokens:
-    """The tagger's tokens of one paragraph, by start offset: start → (end, tag)."""
+    """The tagger's tokens of one paragraph, by start offset: start → (end, tag), and the
+    (start, end) of the names the character tagger read in it."""
 
-    def __init__(self, by_start: dict[int, tuple[int, str]]) -> None:
+    def __init__(self, by_start: dict[int, tuple[int, str]], read: list = ()) -> None:
         self.by_start = by_start
+        self.read = read
         self.ends = {e for e, _ in by_start.values()} | {0}
         self.by_end = {e: s for s, (e, _) in by_start.items()}
 
@@ -134,6 +136,15 @@ def features(
     if (nxt := tokens.by_start.get(e)) is not None:
         f.append(f"nw:{paragraph[e : nxt[0]]}")
     f += [f"kc:{k}|{left}|{right}" for k in kinds]
+    # What the character tagger read here: this very name, a longer or shorter one, or none.
+    rel = "none"
+    for s2, e2 in tokens.read:
+        if (s2, e2) == (s, e):
+            rel = "same"
+            break
+        if s2 < e and s < e2:
+            rel = "holds" if s <= s2 and e2 <= e else "inside" if s2 <= s and e <= e2 else "cross"
+    f += [f"q:{rel}", f"q:{rel}:{n}", f"q:{rel}|{tag}"]
     return f
 
 
@@ -183,10 +194,16 @@ def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
     passing = [x for x in scored if x[0] >= threshold]
     # Of two likely candidates where one holds the other (于明涛 / 明涛, 范罗斯特 / 罗斯特,
     # 迪尔德丽·恩赖特 / 恩赖特), the whole one is the name: the part is the tagger's cut.
+    # Unless the character tagger read the part and not the whole, and the whole is the
+    # part with a word's character glued on (朱训|和, 赖斌|说; not 王付|举).
+    read = {(k, s, e) for k, s, e, _, f in candidates if "q:same" in f}
+    glued = {(k, s, e): n for _, _, k, s, e, n in passing}
     spans = {(k, s, e) for _, _, k, s, e, _ in passing}
     passing = [
         x for x in passing
         if not any(k == x[2] and s <= x[3] and x[4] <= e and e - s > x[4] - x[3]
+                   and not (tuple(x[2:5]) in read and (k, s, e) not in read
+                            and _glued(glued[k, s, e], x[5]))
                    for k, s, e in spans)
     ]  # fmt: skip
     for _p, _, k, s, e, n in sorted(passing, key=lambda x: (-x[1], -x[0], x[3] - x[4])):
@@ -194,7 +211,29 @@ def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
             taken.setdefault(k, []).append((s, e))
             kept.append((k, s, n))
     kept += _list_members(candidates, scored, taken)
-    return sorted(kept)
+    return sorted(_whole_names(kept, candidates))
+
+
+def _whole_names(kept: list, candidates: list) -> list[tuple[int, int, str]]:
+    """One name, one reading per article: where a part was kept (王付) inside a candidate
+    that is kept as a whole elsewhere in the article or is a known name (王付举), the
+    whole is meant."""
+    names = {n for _, _, n in kept}
+    out = []
+    for k, s, n in kept:
+        wholes = [
+            (s2, n2) for k2, s2, e2, n2, f in candidates
+            if k2 == k and s2 <= s and s + len(n) <= e2 and n2 != n
+            and (n2 in names or "k:known" in f)
+        ]  # fmt: skip
+        out.append((k, *max(wholes, key=lambda x: len(x[1]))) if wholes else (k, s, n))
+    return list(dict.fromkeys(out))
+
+
+def _glued(whole: str, part: str) -> bool:
+    """``whole`` is ``part`` with one edge character such as 和 or 说 on either side."""
+    extra = whole.replace(part, "", 1)
+    return len(extra) == 1 and extra in _EDGE
 
 
 LIST_FLOOR = 0.05

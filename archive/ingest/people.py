@@ -30,6 +30,7 @@ import threading
 import warnings
 from collections.abc import Iterable, Sequence, Sized
 
+from archive.ingest import name_tagger
 from archive.ingest.model import PersonMention
 from archive.ingest.name_context import context_names
 from archive.ingest.name_score import Tokens, choose, features, short_forms, threshold
@@ -385,7 +386,7 @@ def _tagged_names(paragraph: str, tokens: list[tuple[str, str]], starts: list[in
 
 
 # Kinds of :func:`archive.ingest.name_context.wide_names` and the weak list rules.
-_WIDE = frozenset({"span", "trun", "credit+", "nrsplit", "list?", "list2", "jp?", "nrjoin"})
+_WIDE = frozenset({"span", "trun", "credit+", "nrsplit", "list?", "list2", "jp?", "nrjoin", "seq"})
 
 
 # What the dotted-name rules sweep up around a foreign name: a title before it in the
@@ -427,6 +428,8 @@ def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
     if gazetteer is not None:
         spans += [(s, e, n, "known") for s, e, n in gazetteer.find(paragraph)]
     spans += [(m.start(), m.end(), m.group(), "laoxiao") for m in _LAO_XIAO.finditer(paragraph)]
+    read = name_tagger.spans(paragraph, tokens)
+    spans += [(s, e, paragraph[s:e], "seq") for s, e in read]
     spans = [piece for span in spans for piece in _clean_dotted(*span)]
     merged: dict[tuple[int, int, str], set[str]] = {}
     for s, e, n, kind in spans:
@@ -436,7 +439,7 @@ def _candidates(paragraph: str, tagger, gazetteer: Gazetteer | None) -> list:
     for kinds in merged.values():
         if kinds - _WIDE:
             kinds -= _WIDE
-    info = Tokens({starts[k]: (starts[k + 1], t) for k, (_, t) in enumerate(tokens)})
+    info = Tokens({starts[k]: (starts[k + 1], t) for k, (_, t) in enumerate(tokens)}, read)
     return [(s, e, n, kinds, info) for (s, e, n), kinds in merged.items()]
 
 
@@ -451,9 +454,9 @@ def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()
     lexicon: dict[str, tuple[int, bool, tuple[bool, bool]]] = {}
     out = []
     for k, spans in enumerate(found):
+        # Never a name, whatever rule proposed it: 于德国, 王市长.
+        spans = [x for x in spans if x[2] not in NOT_NAMES and not _addressed(x[2])]
         for s, e, n, kinds, info in spans:
-            if n in NOT_NAMES or _addressed(n):  # whatever rule proposed it: 于德国, 王市长
-                continue
             if n not in lexicon:
                 three = len(n) == 3
                 lexicon[n] = (
@@ -466,8 +469,22 @@ def scored_candidates(paragraphs: Sequence[str], known_names: Iterable[str] = ()
                 paragraphs[k], s, e, n, kinds, info,
                 count=count, in_dictionary=in_dictionary, parts_in_dictionary=parts,
             )  # fmt: skip
-            out.append((k, s, e, n, feats))
+            out.append((k, s, e, n, feats + _nesting(s, e, spans)))
     return out
+
+
+def _nesting(s: int, e: int, spans: list) -> list[str]:
+    """Which rules proposed a longer candidate around this one (王付 in 王付举: in:namechar)
+    or a shorter one inside it (和李鹏 around 李鹏: hold:tag)."""
+    out = set()
+    for s2, e2, _, kinds, _ in spans:
+        if (s2, e2) == (s, e):
+            continue
+        if s2 <= s and e <= e2:
+            out |= {f"in:{kind}" for kind in kinds - _WIDE}
+        elif s <= s2 and e2 <= e:
+            out |= {f"hold:{kind}" for kind in kinds - _WIDE}
+    return sorted(out)
 
 
 def extract_persons(
@@ -493,3 +510,29 @@ def extract_persons(
     names = [n for n in names if n not in excluded]
     roles = find_roles(paragraphs, names)
     return [PersonMention(name=name, roles=roles[name]) for name in names]
+
+
+def page_persons(
+    items: Sequence[tuple[list[str], Sequence[str]]], known_names: Iterable[str] = ()
+) -> list[list[PersonMention]]:
+    """Persons of every item of one page, each item given as (paragraphs, reporters).
+
+    One page, one reading of a name: 副市长王付举出席 alone may read as 王付 / 举出席, but
+    where another item of the page names 王付举, the items that hold that name and did not
+    find it are read again with the page's names known, as the archive's stored names
+    are for later pages.
+    """
+    known = list(known_names)
+    first = [extract_persons(p, reporters=r, known_names=known) for p, r in items]
+    found = {m.name for mentions in first for m in mentions} - set(known)
+    if not found:
+        return first
+    names = [*known, *sorted(found)]
+    out = []
+    for (paragraphs, reporters), mentions in zip(items, first, strict=True):
+        own = {m.name for m in mentions}
+        text = "\n".join(paragraphs)
+        if any(name in text and name not in own for name in found):
+            mentions = extract_persons(paragraphs, reporters=reporters, known_names=names)
+        out.append(mentions)
+    return out

@@ -38,6 +38,7 @@ class _Article:
     # one list of /nr tokens per run of consecutive /nr tokens, in reading order,
     # each run tagged with the index of the paragraph it came from
     nr_runs: list[tuple[int, list[str]]] = field(default_factory=list)
+    nr_starts: list[int] = field(default_factory=list)  # each run's offset in its paragraph
 
     @property
     def id(self) -> str:
@@ -71,8 +72,9 @@ def _split_lines(text: str) -> list[str]:
     return [line.replace("\r", "") for line in text.split("\n")]
 
 
-def _parse_tokens(tokens: list[str]) -> tuple[str, list[list[str]]]:
-    """Plain text of one paragraph and its runs of consecutive /nr tokens.
+def _parse_tokens(tokens: list[str]) -> tuple[str, list[list[str]], list[int]]:
+    """Plain text of one paragraph, its runs of consecutive /nr tokens and where each
+    run starts in the text.
 
     Brackets mark compound names, ``[中央/n  人民/n  广播/vn  电台/n]nt``: the brackets and
     the compound's tag are dropped; the words inside are kept.
@@ -80,6 +82,8 @@ def _parse_tokens(tokens: list[str]) -> tuple[str, list[list[str]]]:
     words: list[str] = []
     runs: list[list[str]] = []
     run: list[str] = []
+    starts: list[int] = []
+    offset = 0
     for token in tokens:
         if token.startswith("[") and "/" in token:
             token = token[1:]
@@ -90,13 +94,16 @@ def _parse_tokens(tokens: list[str]) -> tuple[str, list[list[str]]]:
             word, tag = token, ""
         words.append(word)
         if tag == "nr":
+            if not run:
+                starts.append(offset)
             run.append(word)
         elif run:
             runs.append(run)
             run = []
+        offset += len(word)
     if run:
         runs.append(run)
-    return "".join(words), runs
+    return "".join(words), runs, starts
 
 
 def _is_surname(token: str) -> bool:
@@ -164,11 +171,12 @@ def _iter_articles(source) -> Iterator[_Article]:
         # 19980127-09-001-032 appears twice with different text: both lines are kept, in
         # file order, since both are real text. 19980105-10-006 starts at paragraph 2:
         # ids are kept as read, nothing assumes they start at 1.
-        plain, runs = _parse_tokens(parts[1:])
+        plain, runs, starts = _parse_tokens(parts[1:])
         index = len(current.paragraphs)
         current.paragraphs.append(plain)
         current.paragraph_ids.append(int(paragraph))
         current.nr_runs.extend((index, run) for run in runs)
+        current.nr_starts.extend(starts)
     yield from articles.values()
 
 
@@ -189,6 +197,19 @@ def pfr_articles(source) -> Iterator[dict]:
             "paragraphs": article.paragraphs,
             "persons": persons,
         }
+
+
+def pfr_name_spans(source) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    """(ISO date, paragraph text, [(start, end) of each merged /nr name]) of every
+    paragraph: the corpus's name tags as spans, for training a character tagger."""
+    for article in _iter_articles(source):
+        spans: list[list[tuple[int, int]]] = [[] for _ in article.paragraphs]
+        for (index, run), start in zip(article.nr_runs, article.nr_starts, strict=True):
+            for name in merge_nr_run(run):
+                spans[index].append((start, start + len(name)))
+                start += len(name)
+        for text, names in zip(article.paragraphs, spans, strict=True):
+            yield article.iso_date, text, names
 
 
 # 新华社北京１月１日电（记者X、Y） / 据新华社… / 本报北京１月１２日讯记者X报道： / 本报讯

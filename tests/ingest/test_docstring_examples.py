@@ -16,6 +16,7 @@ MODULES = [
     "archive.ingest.reflow",
     "archive.ingest.render",
     "archive.ingest.interchange",
+    "archive.ingest.name_tagger",
 ]
 
 

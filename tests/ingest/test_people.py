@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest.people import extract_persons, roles_before
+from archive.ingest.people import extract_persons, page_persons, roles_before
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "jzrb-2020-01-27-p1.txt"
 # body line ranges of the seed's nine items (headlines excluded)
@@ -22,16 +22,12 @@ def seed_items():
         yield [text], reporters
 
 
-def persons(item):
-    paragraphs, reporters = item
-    return [(p.name, p.roles) for p in extract_persons(paragraphs, reporters=reporters)]
-
-
 @pytest.fixture(scope="module")
 def seed():
+    """The persons of the seed's nine items, read together as one page."""
     if not SEED.exists():
         pytest.skip("seed page not available")
-    return [persons(item) for item in seed_items()]
+    return [[(p.name, p.roles) for p in item] for item in page_persons(list(seed_items()))]
 
 
 def test_mayor_and_vice_mayor_are_found_with_their_roles(seed):
@@ -129,3 +125,25 @@ def test_every_item_of_a_list_of_names_is_a_name():
 
 def test_words_the_tagger_calls_names_need_a_name_context():
     assert names(["这项许可已经取消，向阳的山坡上开满了花。"]) == []
+
+
+def test_a_name_broken_over_two_headline_lines_is_still_a_name():
+    from archive.ingest import parse_page
+
+    text = "本报讯（记者刘婧）会议今天选举\n刘方仁为省人大常委会主任。\n\n刘方仁当选贵州省人大主任吴\n亦侠当选贵州省省长\n"
+    [item] = parse_page(text).articles
+    assert item.title == "刘方仁当选贵州省人大主任吴 亦侠当选贵州省省长"  # as printed
+    assert {"刘方仁", "吴亦侠"} <= {p.name for p in item.persons}
+
+
+def test_the_character_tagger_settles_a_name_glued_to_the_next_word():
+    text = "会议听取了全国政协副主席王兆国、秘书长朱训和副秘书长朱作霖的报告。"
+    assert names([text]) == ["王兆国", "朱训", "朱作霖"]
+
+
+def test_a_name_another_item_of_the_page_gives_is_read_whole():
+    # Alone, 副市长王付举出席会议 is ambiguous (举出 is a word); the page settles it.
+    alone = ["副市长王付举出席会议。"]
+    page = page_persons([(["副市长王付举一同检查督导。"], []), (alone, [])])
+    assert [[p.name for p in item] for item in page] == [["王付举"], ["王付举"]]
+    assert page[1][0].roles == ["副市长"]

@@ -1,0 +1,295 @@
+"""Person names as a character sequence: an averaged-perceptron tagger.
+
+>>> tokens = [("市长", "n"), ("徐衣显", "nr"), ("说", "v")]
+>>> spans("市长徐衣显说", tokens, model={})   # no weights: no names
+[]
+>>> labels_of(6, [(2, 5)]) == [OUT, OUT, BEG, MID, END, OUT]
+True
+
+The candidate rules of :mod:`archive.ingest.people` see words; this sees characters. Each
+character gets one of four labels (BEG, MID, END: first, inner and last character of a name of
+two or more characters; OUT: anything else), chosen for the whole paragraph at once by
+Viterbi over features of the characters around it (single characters, pairs, the kind of
+character: top surname, transliteration syllable, digit, punctuation) and of the tagger's
+word that holds it (its part of speech, where the character sits in it, the words on
+either side). A name it finds is one more candidate, and whether it agrees with a
+candidate is one more feature for :mod:`archive.ingest.name_score`.
+
+The weights in ``name_tagger.json.xz`` are *derived data*: fitted by
+``bench/person_quality.py --train`` on the PFR corpus dates 1998-01-01..20 only, where
+each ``/nr`` run marks a name; the file holds feature weights, no corpus text.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import threading
+import unicodedata
+from array import array
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from archive.ingest.names import SURNAMES, TRANSLIT
+
+MODEL = Path(__file__).with_name("name_tagger.json.xz")
+LABELS = ("B", "M", "E", "O")
+BEG, MID, END, OUT = range(4)
+# Which label may follow which: a name is BEG MID* END, never a bare MID or END.
+ALLOWED = {
+    (OUT, OUT), (OUT, BEG), (BEG, MID), (BEG, END), (MID, MID), (MID, END), (END, OUT), (END, BEG),
+}  # fmt: skip
+START = {OUT, BEG}
+_TOP = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶")
+_PUNCT = set("，。；：！？、“”‘’《》（）()〈〉—…·,.;:!?")
+
+
+def _char(ch: str) -> str:
+    """Full-width digits and letters as ASCII, every digit as 0 (１２月 and 12月 alike)."""
+    ch = unicodedata.normalize("NFKC", ch) if "\uff00" <= ch <= "\uffef" else ch
+    return "0" if ch.isdigit() else ch
+
+
+def _kind(ch: str) -> str:
+    if ch in _TOP:
+        return "S"
+    if ch in SURNAMES:
+        return "s"
+    if ch in TRANSLIT:
+        return "T"
+    if ch in _PUNCT:
+        return "P"
+    if ch == "0":
+        return "D"
+    if ch.isascii():
+        return "L"
+    return "H"
+
+
+def features(text: str, tokens: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """The feature strings of every character of ``text`` (tokens: the tagger's cut)."""
+    chars = ["^2", "^1", *(_char(ch) for ch in text), "$1", "$2"]
+    kinds = ["^", "^", *(_kind(ch) for ch in chars[2:-2]), "$", "$"]
+    # The tagger's word around each character: its tag, the character's place in it,
+    # and the words before and after it (市长|徐衣显, 徐衣显|说).
+    where: list[tuple[str, str, str, str]] = []
+    word_of: list[str] = []
+    words = [w for w, _ in tokens]
+    for k, (word, tag) in enumerate(tokens):
+        before = words[k - 1] if k else "^"
+        after = words[k + 1] if k + 1 < len(words) else "$"
+        for j in range(len(word)):
+            place = "S" if len(word) == 1 else "B" if j == 0 else "E" if j == len(word) - 1 else "M"
+            where.append((tag, place, before, after))
+            word_of.append(word if len(word) <= 4 else "…")
+    where += [("-", "S", "^", "$")] * (len(text) - len(where))
+    word_of += [""] * (len(text) - len(word_of))
+    # How far a run of transliteration syllables reaches on each side (斯考克罗夫特).
+    left, right = [0] * len(text), [0] * len(text)
+    for i in range(len(text)):
+        left[i] = left[i - 1] + 1 if i and kinds[i + 1] == "T" else 0
+    for i in range(len(text) - 1, -1, -1):
+        right[i] = right[i + 1] + 1 if i + 1 < len(text) and kinds[i + 3] == "T" else 0
+    out = []
+    for i in range(len(text)):
+        p = i + 2
+        c2, c1, c0, n1, n2 = chars[p - 2], chars[p - 1], chars[p], chars[p + 1], chars[p + 2]
+        tag, place, before, after = where[i]
+        f = [
+            "b", "0" + c0, "-1" + c1, "+1" + n1, "-2" + c2, "+2" + n2,
+            "01" + c0 + n1, "-10" + c1 + c0, "-21" + c2 + c1, "12" + n1 + n2, "-1+1" + c1 + n1,
+            "k" + kinds[p - 1] + kinds[p] + kinds[p + 1],
+            "k2" + kinds[p - 2] + kinds[p - 1] + kinds[p] + kinds[p + 1] + kinds[p + 2],
+            "t" + tag + place, "tc" + tag + place + c0, "w" + place + word_of[i],
+        ]  # fmt: skip
+        if kinds[p] == "T":
+            f.append(f"tr{min(left[i], 3)}{min(right[i], 3)}")
+        if place in ("B", "S"):
+            f.append("pw" + before)
+        if place in ("E", "S"):
+            f.append("nw" + after)
+        out.append(f)
+    return out
+
+
+def _viterbi(scores: list[list[float]], trans: Sequence[float]) -> list[int]:
+    """The best label sequence; ``trans[a * 4 + b]`` scores label b after label a."""
+    n = len(scores)
+    if not n:
+        return []
+    neg = float("-inf")
+    best = [scores[0][t] if t in START else neg for t in range(4)]
+    back: list[list[int]] = []
+    for i in range(1, n):
+        row, ptr = [], []
+        for t in range(4):
+            top, arg = neg, OUT
+            for a in range(4):
+                if (a, t) in ALLOWED and best[a] > neg:
+                    v = best[a] + trans[a * 4 + t]
+                    if v > top:
+                        top, arg = v, a
+            row.append(top + scores[i][t])
+            ptr.append(arg)
+        best = row
+        back.append(ptr)
+    # A name cannot be left open at the paragraph's end.
+    last = max((t for t in (OUT, END)), key=lambda t: best[t])
+    path = [last]
+    for ptr in reversed(back):
+        path.append(ptr[path[-1]])
+    return path[::-1]
+
+
+def _spans(labels: list[int]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, t in enumerate(labels):
+        if t == BEG:
+            start = i
+        elif t == END and start is not None:
+            out.append((start, i + 1))
+            start = None
+        elif t == OUT:
+            start = None
+    return out
+
+
+_lock = threading.Lock()
+_model: dict | None = None
+
+
+def _load() -> dict:
+    global _model
+    with _lock:
+        if _model is None:
+            if MODEL.exists():
+                with lzma.open(MODEL, "rt", encoding="utf-8") as f:
+                    _model = json.load(f)
+            else:
+                _model = {}
+        return _model
+
+
+def set_model(model: dict | None) -> None:
+    """Use ``model`` instead of the shipped file (training); None reloads the file."""
+    global _model
+    _model = model
+
+
+def spans(text: str, tokens: Sequence[tuple[str, str]], model: dict | None = None) -> list:
+    """(start, end) of every name the tagger reads in ``text``."""
+    model = _load() if model is None else model
+    weights = model.get("weights")
+    if not weights or not text:
+        return []
+    zero = (0.0, 0.0, 0.0, 0.0)
+    scores = []
+    for f in features(text, tokens):
+        row = [0.0, 0.0, 0.0, 0.0]
+        for x in f:
+            w = weights.get(x, zero)
+            row[0] += w[0]
+            row[1] += w[1]
+            row[2] += w[2]
+            row[3] += w[3]
+        scores.append(row)
+    return _spans(_viterbi(scores, model["transitions"]))
+
+
+def labels_of(length: int, names: Iterable[tuple[int, int]]) -> list[int]:
+    """The gold labels of a paragraph of ``length`` characters with names at ``names``."""
+    out = [OUT] * length
+    for s, e in names:
+        if e - s >= 2:
+            out[s] = BEG
+            out[s + 1 : e - 1] = [MID] * (e - s - 2)
+            out[e - 1] = END
+    return out
+
+
+def train(
+    paragraphs: Sequence[tuple[str, list[tuple[str, str]], list[tuple[int, int]]]],
+    *,
+    epochs: int = 5,
+    min_count: int = 2,
+) -> dict:
+    """Fit an averaged perceptron on (text, tokens, name spans) triples; plain Python.
+
+    Feature strings become integer ids once, up front, so each epoch is arithmetic on
+    flat arrays. Features seen fewer than ``min_count`` times get no weight, and weights
+    that stay near zero are left out of the model, which keeps the file small.
+    """
+    counts: dict[str, int] = {}
+    rows = []
+    for text, tokens, names in paragraphs:
+        feats = features(text, tokens)
+        for f in feats:
+            for x in f:
+                counts[x] = counts.get(x, 0) + 1
+        rows.append((feats, labels_of(len(text), names)))
+    ids = {x: k for k, x in enumerate(x for x, c in counts.items() if c >= min_count)}
+    data = []
+    for feats, gold in rows:
+        data.append(([array("i", [ids[x] for x in f if x in ids]) for f in feats], gold))
+    del rows, counts
+    size = len(ids) * 4
+    w, total, stamp = array("d", [0.0]) * size, array("d", [0.0]) * size, array("i", [0]) * size
+    tw, ttotal, tstamp = [0.0] * 16, [0.0] * 16, [0] * 16
+    step = 0
+
+    def bump(k: int, by: float) -> None:
+        total[k] += (step - stamp[k]) * w[k]
+        stamp[k] = step
+        w[k] += by
+
+    def tbump(k: int, by: float) -> None:
+        ttotal[k] += (step - tstamp[k]) * tw[k]
+        tstamp[k] = step
+        tw[k] += by
+
+    import random
+
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        random.Random(epoch).shuffle(order)
+        for j in order:
+            step += 1
+            feats, gold = data[j]
+            scores = []
+            for f in feats:
+                row = [0.0, 0.0, 0.0, 0.0]
+                for x in f:
+                    b = x * 4
+                    row[0] += w[b]
+                    row[1] += w[b + 1]
+                    row[2] += w[b + 2]
+                    row[3] += w[b + 3]
+                scores.append(row)
+            guess = _viterbi(scores, tw)
+            if guess == gold:
+                continue
+            for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
+                if g != p:
+                    for x in feats[i]:
+                        bump(x * 4 + g, 1.0)
+                        bump(x * 4 + p, -1.0)
+                if i:
+                    if (gold[i - 1], g) != (guess[i - 1], p):
+                        tbump(gold[i - 1] * 4 + g, 1.0)
+                        tbump(guess[i - 1] * 4 + p, -1.0)
+    step += 1
+    for k in range(size):
+        total[k] += (step - stamp[k]) * w[k]
+    for k in range(16):
+        ttotal[k] += (step - tstamp[k]) * tw[k]
+    weights = {}
+    for x, k in ids.items():
+        v = [round(total[k * 4 + t] / step, 2) for t in range(4)]
+        if max(abs(a) for a in v) >= 0.01:
+            weights[x] = v
+    return {"transitions": [round(v / step, 2) for v in ttotal], "weights": weights}
+
+
+def save(model: dict, note: str, path: Path = MODEL) -> None:
+    with lzma.open(path, "wt", encoding="utf-8", preset=9) as f:
+        json.dump({"_note": note, **model}, f, ensure_ascii=False, separators=(",", ":"))
