@@ -194,18 +194,10 @@ def choose(candidates: list, threshold: float) -> list[tuple[int, int, str]]:
     passing = [x for x in scored if x[0] >= threshold]
     # Of two likely candidates where one holds the other (于明涛 / 明涛, 范罗斯特 / 罗斯特,
     # 迪尔德丽·恩赖特 / 恩赖特), the whole one is the name: the part is the tagger's cut.
-    # Unless the character tagger read the part and not the whole, and the whole is the
-    # part with a word's character glued on (朱训|和, 赖斌|说; not 王付|举).
     read = {(k, s, e) for k, s, e, _, f in candidates if "q:same" in f}
-    glued = {(k, s, e): n for _, _, k, s, e, n in passing}
-    spans = {(k, s, e) for _, _, k, s, e, _ in passing}
-    passing = [
-        x for x in passing
-        if not any(k == x[2] and s <= x[3] and x[4] <= e and e - s > x[4] - x[3]
-                   and not (tuple(x[2:5]) in read and (k, s, e) not in read
-                            and _glued(glued[k, s, e], x[5]))
-                   for k, s, e in spans)
-    ]  # fmt: skip
+    names = {(k, s, e): n for _, _, k, s, e, n in passing}
+    losers = {_loser(w, p, names, read) for w in names for p in names if _nested(w, p)}
+    passing = [x for x in passing if tuple(x[2:5]) not in losers]
     for _p, _, k, s, e, n in sorted(passing, key=lambda x: (-x[1], -x[0], x[3] - x[4])):
         if all(e <= s2 or s >= e2 for s2, e2 in taken.get(k, ())):
             taken.setdefault(k, []).append((s, e))
@@ -228,6 +220,26 @@ def _whole_names(kept: list, candidates: list) -> list[tuple[int, int, str]]:
         ]  # fmt: skip
         out.append((k, *max(wholes, key=lambda x: len(x[1]))) if wholes else (k, s, n))
     return list(dict.fromkeys(out))
+
+
+def _nested(whole: tuple, part: tuple) -> bool:
+    (k, s, e), (k2, s2, e2) = whole, part
+    return k == k2 and s <= s2 and e2 <= e and e - s > e2 - s2
+
+
+def _loser(whole: tuple, part: tuple, names: dict, read: set) -> tuple:
+    """Of two likely candidates (paragraph, start, end), one inside the other, the one
+    that is not the name: the part, usually."""
+    k, s, e = whole
+    _, s2, e2 = part
+    # The character tagger read the part and not the whole, and the whole is the part
+    # with a word's character glued on: 朱训|和, 赖斌|说 (not 王付|举).
+    if part in read and whole not in read and _glued(names[whole], names[part]):
+        return whole
+    # Two likely names side by side (韩清忠|罗锡亮) are two people, not one.
+    if (e2 == e and (k, s, s2) in names) or (s2 == s and (k, e2, e) in names):
+        return whole
+    return part
 
 
 def _glued(whole: str, part: str) -> bool:

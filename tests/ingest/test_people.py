@@ -147,3 +147,10 @@ def test_a_name_another_item_of_the_page_gives_is_read_whole():
     page = page_persons([(["副市长王付举一同检查督导。"], []), (alone, [])])
     assert [[p.name for p in item] for item in page] == [["王付举"], ["王付举"]]
     assert page[1][0].roles == ["副市长"]
+
+
+def test_the_subject_of_a_kicker_is_a_person():
+    # 江小涓 has weak cues of its own (小涓 is no common given name); the kicker says who
+    # spoke.
+    assert names(["江小涓在调研时强调", "全面推进各项工作。"]) == ["江小涓"]
+    assert names(["我市在检查工作时强调", "全面推进各项工作。"]) == []
