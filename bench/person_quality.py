@@ -114,6 +114,7 @@ def _dates(articles: list[dict]) -> tuple[str, ...]:
 _rows: list | None = None
 _taggers: dict[tuple[str, ...], dict] = {}
 TAGGER_FOLDS = 5
+TAGGER_EPOCHS = 5
 
 
 def fit_tagger(dates: tuple[str, ...]) -> dict:
@@ -133,7 +134,7 @@ def fit_tagger(dates: tuple[str, ...]) -> dict:
         wanted = set(dates)
         rows = [(t, tokens, spans) for d, t, tokens, spans in _rows if d in wanted]
         start = time.perf_counter()
-        _taggers[dates] = name_tagger.train(rows)
+        _taggers[dates] = name_tagger.train(rows, epochs=TAGGER_EPOCHS)
         print(
             f"character tagger {dates[0]}..{dates[-1]} ({len(dates)} dates): "
             f"{len(rows)} paragraphs, {len(_taggers[dates]['weights'])} features, "
@@ -330,8 +331,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--threshold", type=float, default=0.0, help="with --honest: override")
     ap.add_argument("--min-count", type=int, default=MIN_COUNT, help="feature cutoff (fit)")
+    ap.add_argument(
+        "--tagger-epochs", type=int, default=TAGGER_EPOCHS, help="character tagger passes"
+    )
     args = ap.parse_args(argv)
     globals()["MIN_COUNT"] = args.min_count
+    globals()["TAGGER_EPOCHS"] = args.tagger_epochs
     if args.pages:
         # The page benchmark's person score, on train dates by default (dev): pages laid
         # out by archive.ingest.typeset as bench/parser_quality.py does for test dates.

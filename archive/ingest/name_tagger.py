@@ -112,7 +112,11 @@ def features(text: str, tokens: Sequence[tuple[str, str]]) -> list[list[str]]:
     return out
 
 
-def _viterbi(scores: list[list[float]], trans: Sequence[float]) -> list[int]:
+# For each label, the labels that may come before it.
+_BEFORE = [[a for a in range(4) if (a, t) in ALLOWED] for t in range(4)]
+
+
+def _viterbi(scores: list[Sequence[float]], trans: Sequence[float]) -> list[int]:
     """The best label sequence; ``trans[a * 4 + b]`` scores label b after label a."""
     n = len(scores)
     if not n:
@@ -124,11 +128,10 @@ def _viterbi(scores: list[list[float]], trans: Sequence[float]) -> list[int]:
         row, ptr = [], []
         for t in range(4):
             top, arg = neg, OUT
-            for a in range(4):
-                if (a, t) in ALLOWED and best[a] > neg:
-                    v = best[a] + trans[a * 4 + t]
-                    if v > top:
-                        top, arg = v, a
+            for a in _BEFORE[t]:
+                v = best[a] + trans[a * 4 + t]
+                if v > top:
+                    top, arg = v, a
             row.append(top + scores[i][t])
             ptr.append(arg)
         best = row
@@ -182,17 +185,18 @@ def spans(text: str, tokens: Sequence[tuple[str, str]], model: dict | None = Non
     weights = model.get("weights")
     if not weights or not text:
         return []
-    zero = (0.0, 0.0, 0.0, 0.0)
+    get = weights.get
     scores = []
     for f in features(text, tokens):
-        row = [0.0, 0.0, 0.0, 0.0]
+        b = m = e = o = 0.0
         for x in f:
-            w = weights.get(x, zero)
-            row[0] += w[0]
-            row[1] += w[1]
-            row[2] += w[2]
-            row[3] += w[3]
-        scores.append(row)
+            w = get(x)
+            if w is not None:  # most character pairs were never seen in training
+                b += w[0]
+                m += w[1]
+                e += w[2]
+                o += w[3]
+        scores.append((b, m, e, o))
     return _spans(_viterbi(scores, model["transitions"]))
 
 
