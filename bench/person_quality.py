@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive.ingest import name_score, name_tagger  # noqa: E402
 from archive.ingest.name_score import choose, short_forms  # noqa: E402
 from archive.ingest.names import JAPANESE_SURNAMES  # noqa: E402
-from archive.ingest.people import extract_persons, scored_candidates  # noqa: E402
+from archive.ingest.people import chosen_names, extract_persons, scored_candidates  # noqa: E402
 
 CORPUS = str(
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
@@ -194,16 +194,12 @@ DEV_PAGES, DEV_PAGE_SEEDS = 300, (11, 12)
 
 def _pr_pages(items: list, thresholds: list[float]) -> list[tuple]:
     """(precision, recall) over page items at each threshold, as score_pages counts."""
-    cands = [
-        (lines, want, set(rep), scored_candidates(lines) if lines else [])
-        for lines, want, rep in items
-    ]
+    cands = [(*item, scored_candidates(item[0]) if item[0] else []) for item in items]
     out = []
     for t in thresholds:
         tp = fp = fn = 0
-        for lines, want, reporters, c in cands:
-            names = list(dict.fromkeys(n for _, _, n in choose(c, t)))
-            have = set(short_forms(names, "\n".join(lines), JAPANESE_SURNAMES)) - reporters
+        for lines, want, reporters, cut, c in cands:
+            have = set(chosen_names(lines, c, t, reporters, cut_short=cut))
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         out.append((tp / max(1, tp + fp), tp / max(1, tp + fn)))
     return out
@@ -251,10 +247,11 @@ def page_records(dates: str, path: str = PAGES_CORPUS) -> list[dict]:
     return [r for r in pfr_articles(path) if first <= r["date"] <= last]
 
 
-def page_items(records: list[dict], pages: int, seed: int) -> list[tuple[list[str], set]]:
-    """(lines given to extract_persons, gold names) of every expected item of ``pages``
+def page_items(records: list[dict], pages: int, seed: int) -> list[tuple]:
+    """(lines, gold names, reporters, cut short) of every expected item of ``pages``
     synthetic pages, laid out and matched exactly as bench/parser_quality.py does; the
-    lines are the parsed article's (headline lines, then paragraphs), reporters aside."""
+    lines are the parsed article's (headline lines, then paragraphs), as parse_page gives
+    them to extract_persons, and cut short says the parsed text stops at a jump."""
     from archive.ingest import _headline_lines, parse_page
     from bench.parser_quality import _match, build_pages
 
@@ -265,11 +262,11 @@ def page_items(records: list[dict], pages: int, seed: int) -> list[tuple[list[st
         for want, got in zip(expected, _match(expected, dicts), strict=True):
             gold_names = {p["name"] for p in want["persons"]}
             if got is None:
-                out.append(([], gold_names, []))
+                out.append(([], gold_names, [], False))
                 continue
             article = found[dicts.index(got)]
             lines = [*_headline_lines(article), *article.paragraphs]
-            out.append((lines, gold_names, article.reporters))
+            out.append((lines, gold_names, article.reporters, article.continued_to is not None))
     return out
 
 
@@ -287,8 +284,9 @@ def score_pages(items: list, show: int = 0) -> dict:
     misses: dict[str, int] = {}
     extras: dict[str, int] = {}
     unproposed: dict[str, int] = {}
-    for lines, want, reporters in items:
-        have = {p.name for p in extract_persons(lines, reporters=reporters)} if lines else set()
+    for lines, want, reporters, cut in items:
+        have = extract_persons(lines, reporters=reporters, cut_short=cut) if lines else []
+        have = {p.name for p in have}
         tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         offered = proposed(lines, reporters) if lines else set()
         cand += len(want & offered)

@@ -115,16 +115,21 @@ def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None
     from archive.ingest.people import extract_persons, page_persons
 
     # A name printed only in the headline is mentioned all the same.
-    items = [([*_headline_lines(a), *a.paragraphs], a.reporters) for a in articles]
+    items = [
+        ([*_headline_lines(a), *a.paragraphs], a.reporters, a.continued_to is not None)
+        for a in articles
+    ]
     try:
         for article, persons in zip(articles, page_persons(items, known_names), strict=True):
             article.persons = persons
         return
     except Exception:
         log.exception("person extraction failed on a page; trying item by item")
-    for article, (lines, reporters) in zip(articles, items, strict=True):
+    for article, (lines, reporters, cut) in zip(articles, items, strict=True):
         try:
-            article.persons = extract_persons(lines, reporters=reporters, known_names=known_names)
+            article.persons = extract_persons(
+                lines, reporters=reporters, known_names=known_names, cut_short=cut
+            )
         except Exception:
             log.exception("person extraction failed")
             article.review.append("person extraction failed")

@@ -508,36 +508,68 @@ def _kicker_subjects(paragraphs: Sequence[str], candidates: list, kept: list) ->
     return out
 
 
-def extract_persons(
-    paragraphs: list[str],
-    *,
-    reporters: Sequence[str] = (),
-    known_names: Iterable[str] = (),
-) -> list[PersonMention]:
-    """Persons mentioned in an article, first mention first, with their roles.
+def _whole_before_jump(kept: list, paragraphs: Sequence[str]) -> list:
+    """Drop a name read only at the very end of a text cut short by a jump: …安平生、郭锋、
+    李尔（下转第二版①） may be 李尔重 on the next page, and half a name is no name."""
+    last = len(paragraphs) - 1
+    end = len(paragraphs[last].rstrip()) if paragraphs else 0
 
-    Reporters named in the byline are left out. ``known_names`` are names the archive
-    already holds; they are found wherever they occur whole (pass the same list object
-    to later calls: the gazetteer is built once per list).
-    """
-    candidates = scored_candidates(paragraphs, known_names)
+    def at_end(k: int, s: int, name: str) -> bool:
+        return k == last and s + len(name) == end
+
+    cut = {n for k, s, n in kept if at_end(k, s, n)} - {
+        n for k, s, n in kept if not at_end(k, s, n)
+    }
+    return [x for x in kept if x[2] not in cut]
+
+
+def chosen_names(
+    paragraphs: Sequence[str],
+    candidates: list,
+    threshold: float,
+    reporters: Sequence[str] = (),
+    *,
+    cut_short: bool = False,
+) -> list[str]:
+    """The names kept of an article's scored candidates, first mention first."""
+    kept = choose(candidates, threshold)
+    if cut_short:
+        kept = _whole_before_jump(kept, paragraphs)
     excluded = set(reporters)
     names: list[str] = []
-    kept = choose(candidates, threshold())
     for _, _, name in sorted(kept + _kicker_subjects(paragraphs, candidates, kept)):
         if name not in excluded and name not in names:
             names.append(name)
     # 萨维 after 托马斯·萨维, 桥本 after 桥本龙太郎: short forms are mentions too.
     names = short_forms(names, "\n".join(paragraphs), JAPANESE_SURNAMES)
-    names = [n for n in names if n not in excluded]
+    return [n for n in names if n not in excluded]
+
+
+def extract_persons(
+    paragraphs: list[str],
+    *,
+    reporters: Sequence[str] = (),
+    known_names: Iterable[str] = (),
+    cut_short: bool = False,
+) -> list[PersonMention]:
+    """Persons mentioned in an article, first mention first, with their roles.
+
+    Reporters named in the byline are left out. ``known_names`` are names the archive
+    already holds; they are found wherever they occur whole (pass the same list object
+    to later calls: the gazetteer is built once per list). ``cut_short`` says the text
+    stops at a jump (下转…), maybe inside a word.
+    """
+    candidates = scored_candidates(paragraphs, known_names)
+    names = chosen_names(paragraphs, candidates, threshold(), reporters, cut_short=cut_short)
     roles = find_roles(paragraphs, names)
     return [PersonMention(name=name, roles=roles[name]) for name in names]
 
 
 def page_persons(
-    items: Sequence[tuple[list[str], Sequence[str]]], known_names: Iterable[str] = ()
+    items: Sequence[tuple], known_names: Iterable[str] = ()
 ) -> list[list[PersonMention]]:
-    """Persons of every item of one page, each item given as (paragraphs, reporters).
+    """Persons of every item of one page, each item given as (paragraphs, reporters) or
+    (paragraphs, reporters, cut_short): see :func:`extract_persons`.
 
     One page, one reading of a name: 副市长王付举出席 alone may read as 王付 / 举出席, but
     where another item of the page names 王付举, the items that hold that name and did not
@@ -545,16 +577,19 @@ def page_persons(
     are for later pages.
     """
     known = list(known_names)
-    first = [extract_persons(p, reporters=r, known_names=known) for p, r in items]
+    items = [(p, r, bool(rest and rest[0])) for p, r, *rest in items]
+    first = [extract_persons(p, reporters=r, known_names=known, cut_short=c) for p, r, c in items]
     found = {m.name for mentions in first for m in mentions} - set(known)
     if not found:
         return first
     names = [*known, *sorted(found)]
     out = []
-    for (paragraphs, reporters), mentions in zip(items, first, strict=True):
+    for (paragraphs, reporters, cut), mentions in zip(items, first, strict=True):
         own = {m.name for m in mentions}
         text = "\n".join(paragraphs)
         if any(name in text and name not in own for name in found):
-            mentions = extract_persons(paragraphs, reporters=reporters, known_names=names)
+            mentions = extract_persons(
+                paragraphs, reporters=reporters, known_names=names, cut_short=cut
+            )
         out.append(mentions)
     return out

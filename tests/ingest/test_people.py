@@ -154,3 +154,19 @@ def test_the_subject_of_a_kicker_is_a_person():
     # spoke.
     assert names(["江小涓在调研时强调", "全面推进各项工作。"]) == ["江小涓"]
     assert names(["我市在检查工作时强调", "全面推进各项工作。"]) == []
+
+
+def test_a_name_at_the_very_end_of_a_text_cut_by_a_jump_may_be_half_a_name():
+    text = ["出席会议的老同志还有安平生、郭锋、李尔"]  # …李尔（下转第二版①）: 李尔重?
+    assert names(text) == ["安平生", "郭锋", "李尔"]
+    assert names(text, cut_short=True) == ["安平生", "郭锋"]
+    # Named again before the cut, it is whole.
+    assert names(["郭锋讲了话。老同志还有安平生、郭锋"], cut_short=True) == ["郭锋", "安平生"]
+
+
+def test_parse_page_knows_which_texts_a_jump_cuts_short():
+    from archive.ingest import parse_page
+
+    text = "本报讯（记者刘婧）昨天的会议开得很好。出席会\n议的老同志还有安平生、郭锋、李\n尔（下转第二版①）\n\n老同志出席会议\n"
+    [item] = parse_page(text).articles
+    assert [p.name for p in item.persons] == ["安平生", "郭锋"]
