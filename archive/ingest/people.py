@@ -508,9 +508,10 @@ def _kicker_subjects(paragraphs: Sequence[str], candidates: list, kept: list) ->
     return out
 
 
-def _whole_before_jump(kept: list, paragraphs: Sequence[str]) -> list:
-    """Drop a name read only at the very end of a text cut short by a jump: …安平生、郭锋、
-    李尔（下转第二版①） may be 李尔重 on the next page, and half a name is no name."""
+def _uncut_names(kept: list, paragraphs: Sequence[str]) -> list:
+    """The kept names less those read only at the very end of a text cut short by a jump:
+    …安平生、郭锋、李尔（下转第二版①） may be 李尔重 on the next page, and half a name is no
+    name."""
     last = len(paragraphs) - 1
     end = len(paragraphs[last].rstrip()) if paragraphs else 0
 
@@ -534,7 +535,7 @@ def chosen_names(
     """The names kept of an article's scored candidates, first mention first."""
     kept = choose(candidates, threshold)
     if cut_short:
-        kept = _whole_before_jump(kept, paragraphs)
+        kept = _uncut_names(kept, paragraphs)
     excluded = set(reporters)
     names: list[str] = []
     for _, _, name in sorted(kept + _kicker_subjects(paragraphs, candidates, kept)):
