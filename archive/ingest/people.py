@@ -25,12 +25,11 @@ sentence, not a role a reader would search for. 中共中央总书记 and 习近
 from __future__ import annotations
 
 import re
-import sys
 import threading
-import warnings
 from collections.abc import Iterable, Sequence, Sized
 
 from archive.ingest import name_tagger
+from archive.ingest.jieba_import import import_jieba
 from archive.ingest.model import PersonMention
 from archive.ingest.name_context import context_names
 from archive.ingest.name_score import Tokens, choose, features, short_forms, threshold
@@ -93,19 +92,7 @@ def _new_tagger():
         return rjieba.Jieba()
     except ImportError:  # pragma: no cover - rjieba is in requirements.txt
         pass
-    # jieba 0.42.1 imports pkg_resources if it can, which warns on new setuptools and is
-    # slow; hide it so jieba reads its dictionary from its own folder instead.
-    hidden = "pkg_resources" not in sys.modules
-    if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import jieba
-            import jieba.posseg
-    finally:
-        if hidden:
-            del sys.modules["pkg_resources"]
+    jieba = import_jieba("posseg")
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
     return _JiebaPosseg(jieba.posseg.POSTokenizer(tokenizer))

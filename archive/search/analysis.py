@@ -26,10 +26,8 @@ offsets there, which makes every Whoosh phrase query over its tokens fail.
 """
 
 import re
-import sys
 import threading
 import unicodedata
-import warnings
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 
@@ -221,18 +219,9 @@ def load_jieba():
             if _jieba is None:
                 import logging
 
-                # jieba 0.42.1 imports pkg_resources if it can: slow, and it warns on new
-                # setuptools. Without it jieba reads its dictionary from its own folder.
-                hidden = "pkg_resources" not in sys.modules
-                if hidden:
-                    sys.modules["pkg_resources"] = None
-                try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        import jieba
-                finally:
-                    if hidden:
-                        del sys.modules["pkg_resources"]
+                from archive.ingest.jieba_import import import_jieba
+
+                jieba = import_jieba()
                 # jieba logs its dictionary load at INFO on every process start.
                 jieba.setLogLevel(logging.WARNING)
                 jieba.initialize()
