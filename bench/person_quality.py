@@ -55,7 +55,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.ingest import name_score, name_tagger  # noqa: E402
-from archive.ingest.name_score import choose, short_forms  # noqa: E402
+from archive.ingest.name_score import short_forms  # noqa: E402
 from archive.ingest.names import JAPANESE_SURNAMES  # noqa: E402
 from archive.ingest.people import chosen_names, extract_persons, scored_candidates  # noqa: E402
 
@@ -181,9 +181,7 @@ def _pr(articles: list[dict], known: list[str], thresholds: list[float]) -> list
         tp = fp = fn = 0
         for a, c in cands:
             want = gold(a)
-            names = list(dict.fromkeys(n for _, _, n in choose(c, t)))
-            text = "\n".join(a["paragraphs"])
-            have = set(short_forms(names, text, JAPANESE_SURNAMES))
+            have = set(chosen_names(a["paragraphs"], c, t))
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         out.append((tp / max(1, tp + fp), tp / max(1, tp + fn)))
     return out
