@@ -103,11 +103,6 @@ def fold_with_offsets(text):
     return folded, offsets
 
 
-def original_offset(offsets, folded_index):
-    """Map an index in folded text back into the original text (identity when lengths match)."""
-    return offsets[min(folded_index, len(offsets) - 1)]
-
-
 def bigrams(run):
     """The bigram terms of one CJK run, as the index stores them (without the last unigram).
 
@@ -133,8 +128,10 @@ def segments(folded_text):
 def bigram_terms(text):
     """(term, startchar, endchar) in *folded* text for every indexed token, in position order.
 
-    >>> [t for t, _, _ in bigram_terms("疫情防控。Ａ股")]
-    ['疫情', '情防', '防控', '控', 'a', '股']
+        >>> [t for t, _, _ in bigram_terms(fold("疫情防控。Ａ股"))]
+        ['疫情', '情防', '防控', '控', 'a', '股']
+
+    Unfolded text keeps its width and case (``Ａ`` stays ``Ａ``): fold first.
     """
     for match in TOKEN_RE.finditer(text):
         start, chunk = match.start(), match.group()
@@ -166,14 +163,18 @@ def bigram_texts(text):
     return terms
 
 
-class BigramTokenizer(Tokenizer):
-    """Whoosh tokenizer: folds, then CJK bigrams + Latin/digit terms with ordinal positions."""
+class _FoldedTokenizer(Tokenizer):
+    """A Whoosh tokenizer over folded text: ``terms(folded)`` gives (text, startchar, endchar),
+    the tokens get ordinal positions (character offsets only where the terms have them)."""
 
     def __eq__(self, other):
         return type(self) is type(other)
 
     def __hash__(self):
         return hash(type(self))
+
+    def terms(self, folded):
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -188,7 +189,7 @@ class BigramTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, (term, startchar, endchar) in enumerate(bigram_terms(fold(value)), start_pos):
+        for pos, (term, startchar, endchar) in enumerate(self.terms(fold(value)), start_pos):
             token.text = term
             token.boost = 1.0
             token.stopped = False
@@ -196,9 +197,16 @@ class BigramTokenizer(Tokenizer):
                 token.original = term
             if positions:
                 token.pos = pos
-            if chars:
+            if chars and startchar is not None:
                 token.startchar, token.endchar = start_char + startchar, start_char + endchar
             yield token
+
+
+class BigramTokenizer(_FoldedTokenizer):
+    """Whoosh tokenizer: folds, then CJK bigrams + Latin/digit terms with ordinal positions."""
+
+    def terms(self, folded):
+        return bigram_terms(folded)
 
 
 # jieba's own block pattern (jieba.re_han_default): it segments each such block on its own,
@@ -291,26 +299,11 @@ def jieba_words(text):
     return [w for w in jieba.cut_for_search(text) if TOKEN_RE.fullmatch(w)]
 
 
-class WordTokenizer(Tokenizer):
+class WordTokenizer(_FoldedTokenizer):
     """Whoosh tokenizer: folded text → jieba search-mode words, ordinal positions; ranking only."""
 
-    def __eq__(self, other):
-        return type(self) is type(other)
-
-    def __hash__(self):
-        return hash(type(self))
-
-    def __call__(
-        self, value, positions=False, chars=False, removestops=True, start_pos=0, mode="", **kw
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kw)
-        for pos, word in enumerate(jieba_words(fold(value)), start_pos):
-            token.text = word
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = pos
-            yield token
+    def terms(self, folded):
+        return ((word, None, None) for word in jieba_words(folded))
 
 
 class BigramPositions(Positions):

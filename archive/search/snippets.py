@@ -4,8 +4,13 @@ Matches are found by looking for the folded query strings in the folded stored t
 ``str.find``), then mapped back to the original characters, so the reader sees the text as
 printed (鄭州 stays 鄭州 even when the query was 郑州). No article is re-analysed.
 
-    >>> make_snippet("副市长王付举一同检查督导。<b>", ["王付举"], width=12)
+    >>> make_snippet("副市长王付举一同检查督导。<b>", ["王付举"])
     '副市长<mark>王付举</mark>一同检查督导。&lt;b&gt;'
+
+A longer text is cut to about ``width`` characters, a quarter of them before the first match:
+
+    >>> make_snippet("焦作日报讯 副市长王付举一同检查督导疫情防控工作。", ["王付举"], width=12)
+    '…副市长<mark>王付举</mark>一同检查督导…'
 
 haystack's Highlighter strips tags instead of escaping them and lets ``x<img onerror=…>``
 through, so it is never used for output.
