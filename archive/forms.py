@@ -10,7 +10,7 @@ import datetime
 from django import forms
 
 from archive.models import Article
-from archive.search.engine import SORTS
+from archive.search.results import SORTS
 
 MAX_PAGE = 500
 MAX_PAGE_SIZE = 100

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from archive import search
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
 
 
@@ -246,19 +247,17 @@ class IndexWriteError(RuntimeError):
 
 
 def sync_index(article_ids=(), removed_ids=()):
-    """Bring the index in step after a commit: remove replaced rows, (re)index stored ones.
+    """Bring the index in step after a commit: (re)index stored rows, remove replaced ones.
 
-    A full disk or another OS error while writing raises IndexWriteError; Whoosh writes new
-    segments before it switches its table of contents, so the index keeps its old state.
+    One index commit for both, so a search never sees the page without its articles in
+    between. A full disk or another OS error while writing raises IndexWriteError; Whoosh
+    writes new segments before it switches its table of contents, so the index keeps its
+    old state.
     """
-    from archive.search.indexing import index_articles, remove_articles
-
     gone = sorted(set(removed_ids) - set(article_ids))
     try:
-        if gone:
-            remove_articles(gone)
-        if article_ids:
-            index_articles(list(article_ids))
+        if gone or article_ids:
+            search.apply(syncs=list(article_ids), removes=gone)
     except OSError as exc:
         raise IndexWriteError(
             f"search index not written ({exc.strerror or exc}); the database is saved: "

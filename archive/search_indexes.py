@@ -1,18 +1,20 @@
 """haystack's view of an article, so update_index, rebuild_index and clear_index work.
 
-The text template (templates/search/indexes/archive/article_text.txt) lists everything a
-reader can find an article by; archive.search.schema turns the prepared values into the
-Chinese Whoosh document (bigrams, headline, jieba words).
+Its ``text`` is archive.search.document.searchable_text of the article (``article_text``),
+the one definition the tests and benchmarks check; the other fields are
+document.MIRRORED_FIELDS. archive.search.document.index_document turns the prepared values
+into the engine-neutral document each engine indexes.
 """
 
 from django.db.models import Prefetch
 from haystack import indexes
 
 from archive.models import Article, Mention
+from archive.search.document import searchable_text
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     url = indexes.CharField(indexed=False)
     kicker = indexes.CharField(model_attr="kicker", indexed=False)
     title = indexes.CharField(model_attr="title")
@@ -29,7 +31,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        # Only published articles are searchable; mentions prefetched for the template.
+        # Only published articles are searchable; mentions prefetched for the names.
         # A join for the person, not a second prefetch: that one lists every person id in
         # one query, which SQLite rejects past ~1,000 persons ("Expression tree is too large").
         mentions = Prefetch("mentions", queryset=Mention.objects.select_related("person"))
@@ -37,6 +39,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def read_queryset(self, using=None):
         return Article.objects.with_place()
+
+    def prepare_text(self, obj):
+        return article_text(obj)
 
     def prepare_url(self, obj):
         return obj.get_absolute_url()
@@ -58,6 +63,18 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_reporters(self, obj):
         return _names(obj, reporter=True)
+
+
+def article_text(article):
+    """The searchable text of a stored article (its mentions with persons prefetched)."""
+    return searchable_text(
+        kicker=article.kicker,
+        title=article.title,
+        subtitle=article.subtitle,
+        paragraphs=article.paragraphs,
+        reporters=_names(article, reporter=True),
+        persons=_names(article, reporter=False),
+    )
 
 
 def _names(article, reporter):

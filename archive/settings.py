@@ -190,34 +190,56 @@ if HTTPS:
 
 # Search: SEARCH_URL selects the engine; the default is a Whoosh index in DATA_DIR.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
+# Whoosh writers wait this long for the index's write lock, then queue their operations.
+SEARCH_WRITER_TIMEOUT = float(os.environ.get("SEARCH_WRITER_TIMEOUT", "60"))
+# Postings are sorted in memory up to this (Whoosh's estimate of the) size, then spilled to
+# sorted runs on disk and merged at commit. Whoosh's default, 128, spilled the 1998-01 corpus
+# (one batch of 3,148 articles) into three runs; 512 spills nothing (ingest 19.8 s against
+# 37.9 s before) but the ingest's peak memory goes from 378 to 747 MB; 256 spills once and
+# peaks at 590 MB (27.2 s against 37.4 s in one loaded run). See docs/benchmarks.md.
+SEARCH_WRITER_LIMITMB = int(os.environ.get("SEARCH_WRITER_LIMITMB", "512"))
+# Processes for big batches (Whoosh's MpWriter). 1 by default: on this 2-core machine two
+# processes saved ~20 % of the indexing time when the machine was idle, cost more than they
+# saved under load, and leave two segments (+23 % index size). See docs/benchmarks.md.
+SEARCH_WRITER_PROCS = int(os.environ.get("SEARCH_WRITER_PROCS", "1"))
+# A cluster's index: primary shards, replicas, and the analyzer that scores words
+# ("auto": smartcn when every node has the plugin, else cjk). See docs/deploy.md.
+SEARCH_SHARDS = int(os.environ.get("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "1"))
+SEARCH_WORD_ANALYZER = os.environ.get("SEARCH_WORD_ANALYZER", "auto")
+SEARCH_CA_CERTS = os.environ.get("SEARCH_CA_CERTS", "")
+
+# Each engine: BACKEND is the site's (a subclass of archive.search.base.SearchBackend, built
+# once by archive.search.backend()), ENGINE haystack's (manage.py rebuild_index,
+# update_index, clear_index). A new engine is one module and one entry here.
+SEARCH_ENGINES = {
+    "whoosh": {
+        "BACKEND": "archive.search.whoosh_backend.WhooshBackend",
+        "ENGINE": "archive.search.whoosh_backend.ChineseWhooshEngine",
+    },
+    "elasticsearch": {
+        "BACKEND": "archive.search.elasticsearch_backend.ElasticsearchBackend",
+        "ENGINE": "archive.search.elasticsearch_backend.ChineseElasticsearchEngine",
+    },
+}
 
 
 def haystack_connections(search_url):
+    """SEARCH_URL → the search connection: an entry of SEARCH_ENGINES and its options."""
     from urllib.parse import urlsplit
 
-    if not search_url:
-        return {
-            "ENGINE": "archive.search.whoosh_backend.ChineseWhooshEngine",
-            "PATH": str(DATA_DIR / "index"),
-        }
     parts = urlsplit(search_url)
-    if parts.scheme in {"whoosh", "file"}:
-        return {
-            "ENGINE": "archive.search.whoosh_backend.ChineseWhooshEngine",
-            "PATH": parts.path or str(DATA_DIR / "index"),
-        }
+    if not search_url or parts.scheme in {"whoosh", "file"}:
+        return {**SEARCH_ENGINES["whoosh"], "PATH": parts.path or str(DATA_DIR / "index")}
     if parts.scheme in {"elasticsearch", "elasticsearchs", "opensearch", "opensearchs"}:
         scheme = "https" if parts.scheme.endswith("s") else "http"
         index = parts.path.strip("/") or "archive"
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
         auth = f"{parts.username}:{parts.password}@" if parts.username else ""
-        # The cluster's own CA (Elasticsearch 8 makes a self-signed one) for https URLs.
-        kwargs = (
-            {"ca_certs": os.environ["SEARCH_CA_CERTS"]} if os.environ.get("SEARCH_CA_CERTS") else {}
-        )
         return {
-            "ENGINE": "archive.search.elasticsearch_backend.ChineseElasticsearchEngine",
-            "KWARGS": kwargs,
+            **SEARCH_ENGINES["elasticsearch"],
+            # The cluster's own CA (Elasticsearch 8 makes a self-signed one) for https URLs.
+            "KWARGS": {"ca_certs": SEARCH_CA_CERTS} if SEARCH_CA_CERTS else {},
             "URL": f"{scheme}://{auth}{netloc}/",
             "INDEX_NAME": index,
             # OpenSearch answers the same REST calls but fails the 7.x client's product check.

@@ -20,14 +20,17 @@ def warm_search():
     """Load what every search needs, without opening the index.
 
     The index is not opened here: a searcher's open files would be shared by every forked
-    worker. Each worker opens its own on its first search (engine.get_searcher).
+    worker. Each worker opens its own on its first search (WhooshBackend.searcher).
     """
+    from archive import search
     from archive.search.analysis import load_jieba
     from archive.search.query import parse_query
 
     load_jieba()
     # Fills the folding table (OpenCC t2s) and the query parser's caches.
     parse_query("预热 鄭州 2020年 -防控 OR 联控")
+    # Builds the configured engine, which imports its query translation; it opens nothing.
+    search.backend()
 
 
 if os.environ.get("SEARCH_WARM", "1") != "0":

@@ -80,7 +80,7 @@ def one_run(repo=REPO, procs=None):
             tmp,
             "shell",
             "-c",
-            "from archive.search.engine import search; print(search('江泽民').total)",
+            "from archive.search import search; print(search('江泽民').total)",
             check=False,
         )
         return elapsed, peak_kb / 1024, stored, searched.stdout.strip().splitlines()[-1:], size_mb

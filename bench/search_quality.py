@@ -21,16 +21,21 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-# The engine asks the settings which backend is configured; a throwaway DATA_DIR keeps the
+# The writer reads its settings (SEARCH_WRITER_*); a throwaway DATA_DIR keeps the
 # settings module from touching the real archive.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="search-quality-"))
 
+import django  # noqa: E402
 from whoosh import index as whoosh_index  # noqa: E402
 
-from archive.search import engine, indexing  # noqa: E402
+django.setup()  # the engine module imports the models (its database side)
+
 from archive.search.analysis import CJK_RUN, fold  # noqa: E402
-from archive.search.schema import SCHEMA, identifier, searchable_text, whoosh_document  # noqa: E402
+from archive.search.document import index_document, searchable_text  # noqa: E402
+from archive.search.schema import SCHEMA, whoosh_document  # noqa: E402
+from archive.search.whoosh_backend import WhooshBackend  # noqa: E402
+from archive.search.whoosh_writing import add_documents, new_writer  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
 NAMES = ["江泽民", "朱镕基", "李鹏", "钱其琛", "周恩来", "邓小平", "克林顿", "胡锦涛", "乔石"]
@@ -48,7 +53,6 @@ def load_articles(path):
                 art,
                 text,
                 {
-                    "id": identifier(pk),
                     "django_id": pk,
                     "text": text,
                     "url": f"/rmrb/{art['date']}/{art['page']}/{pk}/",
@@ -69,10 +73,10 @@ def load_articles(path):
 def build_index(path, rows, procs):
     started = time.monotonic()
     ix = whoosh_index.create_in(path, SCHEMA)
-    docs = [whoosh_document(fields) for _, _, _, fields in rows]
+    docs = [whoosh_document(index_document(fields)) for _, _, _, fields in rows]
     # The site's own writer: its codec, rjieba for bulk batches, MpWriter when procs > 1.
-    writer = indexing.new_writer(ix, docs=len(docs), procs=procs)
-    indexing.add_documents(writer, docs)
+    writer = new_writer(ix, docs=len(docs), procs=procs)
+    add_documents(writer, docs)
     writer.commit()
     return time.monotonic() - started
 
@@ -128,12 +132,13 @@ def main():
             f"= {len(rows) / seconds:.0f} articles/s (procs={args.procs})"
         )
 
+        engine = WhooshBackend({"PATH": tmp})  # the site's engine on this index
         queries = sample_queries(texts, persons, args.queries, rng)
         hits = found = expected = 0
         misses = []
         for q in queries:
             truth = {pk for pk, t in folded.items() if fold(q) in t}
-            got = engine.doc_ids(q, path=tmp)
+            got = engine.doc_ids(q)
             hits += len(got & truth)
             found += len(got)
             expected += len(truth)
@@ -148,10 +153,10 @@ def main():
         def loader(ids):
             return {pk: texts[pk] for pk in ids}
 
-        engine.search("预热", path=tmp, text_loader=loader)  # first open + jieba load
-        full = timed(lambda q: engine.search(q, path=tmp, text_loader=loader), queries)
+        engine.search("预热", text_loader=loader)  # first open + jieba load
+        full = timed(lambda q: engine.search(q, text_loader=loader), queries)
         lean = timed(
-            lambda q: engine.search(q, path=tmp, facets=False, use_words=False, text_loader=loader),
+            lambda q: engine.search(q, facets=False, use_words=False, text_loader=loader),
             queries,
         )
         print(

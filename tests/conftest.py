@@ -23,28 +23,28 @@ def plain_static_files(settings):
 def search_index(settings, tmp_path):
     """A fresh Whoosh index per test, so tests never see each other's documents.
 
-    The site's searcher cache is process-wide (one warm searcher per index path); reset it
-    before and after so no test reads another's index.
+    The site's engine is built once and keeps its warm searchers; reset it before and after
+    so no test reads another's index.
     """
     from haystack import connections
 
-    from archive.search import engine
+    from archive import search
 
     path = tmp_path / "index"
     settings.HAYSTACK_CONNECTIONS = {
         "default": {
             # Always Whoosh here, even with SEARCH_URL set: a cluster's own tests opt in
             # (tests/search/test_elasticsearch_live.py).
-            "ENGINE": "archive.search.whoosh_backend.ChineseWhooshEngine",
+            **settings.SEARCH_ENGINES["whoosh"],
             "PATH": str(path),
         }
     }
     connections.connections_info = settings.HAYSTACK_CONNECTIONS
     connections.thread_local.connections = {}
-    engine.reset()
+    search.reset()
     yield path
     connections.thread_local.connections = {}
-    engine.reset()
+    search.reset()
 
 
 @pytest.fixture

@@ -136,7 +136,7 @@ def build_seed_like_issue():
 
 
 def _index(ids):
-    from archive.search.indexing import index_articles
+    from archive.search import index_articles
 
     index_articles(list(ids))
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Newspaper
-from archive.search.indexing import index_articles
+from archive.search import index_articles
 from tests.factories import make_article, make_issue, make_page
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import subprocess
 import pytest
 from django.core.management.base import CommandError
 
+from archive import search
 from archive.models import Article
-from archive.search.engine import search
 from tests.commands.helpers import run
 from tests.conftest import SEED
 
@@ -17,8 +17,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def index_on_a_tiny_disk(settings, tmp_path):
     """The search index on a real 6 MB tmpfs, so writes fail with ENOSPC as on a full disk."""
     from haystack import connections
-
-    from archive.search import engine
 
     disk = tmp_path / "disk"
     disk.mkdir()
@@ -32,9 +30,9 @@ def index_on_a_tiny_disk(settings, tmp_path):
     }
     connections.connections_info = settings.HAYSTACK_CONNECTIONS
     connections.thread_local.connections = {}
-    engine.reset()
+    search.reset()
     yield disk
-    engine.reset()
+    search.reset()
     subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
@@ -55,7 +53,7 @@ def test_a_full_disk_stops_indexing_with_a_clear_error_and_the_index_survives(
     index_on_a_tiny_disk, tmp_path
 ):
     run("ingest", str(SEED))
-    assert search("王付举").total == 6
+    assert search.search("王付举").total == 6
     filler = fill(index_on_a_tiny_disk)
 
     second = tmp_path / "jzrb-2020-01-28-p1.txt"
@@ -65,10 +63,10 @@ def test_a_full_disk_stops_indexing_with_a_clear_error_and_the_index_survives(
 
     # The database kept the new page; the index still answers with what it had.
     assert Article.objects.filter(page__issue__date="2020-01-28").count() == 9
-    assert search("王付举").total == 6
+    assert search.search("王付举").total == 6
 
     # With space again, check_index puts the index back in step.
     filler.unlink()
     output = run("check_index", "--repair")
     assert "missing: 9" in output and "repaired" in output
-    assert search("王付举").total == 12
+    assert search.search("王付举").total == 12

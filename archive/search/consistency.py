@@ -5,21 +5,21 @@ The database is the truth; the index is derived from it. Three kinds of differen
 * missing — a published article the index does not hold (a crash between commit and index);
 * stray — an index document whose article is gone or unpublished (a lost delete);
 * stale — an index document that no longer matches its article (an edit not re-indexed),
-  found by comparing every stored field and a fingerprint of the searchable text.
+  found by comparing every mirrored field and a fingerprint of the searchable text.
 
-    >>> report = compare()          # after a crash
-    >>> report.missing, report.stray, report.stale
-    ([17, 18], [4], [9])
-    >>> repair(report)              # re-index 17, 18 and 9; drop 4
+Works the same on every engine: it reads ``indexed_entries()`` and writes with ``apply``.
+
+    report = compare()          # after a crash
+    report.missing, report.stray, report.stale    # → [17, 18], [4], [9]
+    repair(report)              # re-index 17, 18 and 9 and drop 4, in one commit
 """
 
 from dataclasses import dataclass, field
 
-from archive.search.backends import cluster, using_elasticsearch
-from archive.search.schema import MIRRORED_FIELDS, fingerprint
+from archive import search
+from archive.search.database import documents_for, published_ids
+from archive.search.document import joined_names, mirrored
 
-# Fields stored in the index that mirror the article; a difference in any means stale.
-COMPARED = MIRRORED_FIELDS
 BATCH = 400
 
 
@@ -36,24 +36,8 @@ class Report:
         return not (self.missing or self.stray or self.stale)
 
 
-def indexed_entries(path=None):
-    """{article id: stored fields} for every article document in the index."""
-    if using_elasticsearch():
-        return cluster().indexed_entries()
-    from archive.search.indexing import open_index
-
-    entries = {}
-    with open_index(path).searcher() as searcher:
-        for fields in searcher.all_stored_fields():
-            if fields.get("django_ct") == "archive.article":
-                entries[int(fields["django_id"])] = fields
-    return entries
-
-
 def expected_entries(ids):
     """{article id: the document the index should hold} for the published ones among ids."""
-    from archive.search.indexing import documents_for
-
     expected = {}
     ids = list(ids)
     for start in range(0, len(ids), BATCH):
@@ -63,12 +47,10 @@ def expected_entries(ids):
     return expected
 
 
-def compare(path=None):
+def compare():
     """Every difference between the database's published articles and the index."""
-    from archive.models import Article
-
-    published = set(Article.objects.published().values_list("pk", flat=True))
-    indexed = indexed_entries(path)
+    published = set(published_ids())
+    indexed = search.indexed_entries()
     report = Report(indexed=len(indexed), published=len(published))
     report.missing = sorted(published - indexed.keys())
     report.stray = sorted(indexed.keys() - published)
@@ -79,19 +61,20 @@ def compare(path=None):
     return report
 
 
-def _differs(stored, doc):
-    for name in COMPARED:
-        if str(stored.get(name, "")) != str(doc.get(name, "")):
-            return True
-    stored_print = stored.get("fingerprint")
-    return stored_print is not None and stored_print != fingerprint(doc["text"])
+def _comparable(fields):
+    # Names as an engine can store them (Whoosh turns a comma inside a name into a space).
+    values = mirrored(fields)
+    return [joined_names(v) if isinstance(v, list) else str(v) for v in values.values()]
 
 
-def repair(report, path=None):
-    """Re-index missing and stale articles, remove strays; one writer each."""
-    from archive.search.indexing import index_articles, remove_articles
+def _differs(entry, doc):
+    if _comparable(entry) != _comparable(doc):
+        return True
+    stored_print = entry.get("fingerprint")
+    return stored_print is not None and stored_print != doc["fingerprint"]
 
-    if report.stray:
-        remove_articles(report.stray, path=path)
-    if report.missing or report.stale:
-        index_articles(report.missing + report.stale, path=path)
+
+def repair(report):
+    """Re-index missing and stale articles and remove strays, in one commit."""
+    if report.missing or report.stale or report.stray:
+        search.apply(syncs=report.missing + report.stale, removes=report.stray)

@@ -1,9 +1,9 @@
 """The archive on Elasticsearch 7.17 / 8.x or OpenSearch 2.x: same query language, same exactness.
 
 Selected by ``SEARCH_URL=elasticsearch://host:9200/index`` (or ``opensearch://…``; the ``s``
-forms, ``elasticsearchs://``, use HTTPS). archive.search.backends routes the site's calls —
-``engine.search``, ``indexing.index_articles`` and friends — here when it is set, so views,
-ingest and the management commands work unchanged.
+forms, ``elasticsearchs://``, use HTTPS): settings.py then names ``ElasticsearchBackend``
+as the site's engine, so archive.search's functions — and the views, ingest and management
+commands that call them — work unchanged.
 
 How Chinese is treated, and why it matches the Whoosh backend:
 
@@ -19,7 +19,7 @@ How Chinese is treated, and why it matches the Whoosh backend:
   begins or ends with a lone ideograph (防, A股, "控 工作") cannot be matched by bigrams — in
   the text that character usually sits inside a longer run, where it never appears alone —
   so such pieces are phrases over characters instead. Still exact; slower on big archives,
-  which is why it is only the fallback.
+  which is why it is only the fallback. (The translation is archive.search.elasticsearch_query.)
 * ``text.words`` only adds score: the ``smartcn`` analyzer when every node has the smartcn
   plugin, else the built-in ``cjk`` analyzer (ES has no jieba). Neither decides what matches.
 
@@ -29,41 +29,36 @@ archive.search.snippets, as with Whoosh) and ids (haystack's ``archive.article.<
 haystack 3.4's own Elasticsearch 7 backend is subclassed so ``rebuild_index``,
 ``update_index`` and ``clear_index`` work; its field mapping ignores ``analyzer=``, so
 ``build_schema`` and the index settings are ours. The site's searches do not go through
-haystack's SearchQuerySet (see ``search`` below).
+haystack's SearchQuerySet (see ``ElasticsearchBackend.find``).
 """
 
-import logging
-import os
 import threading
-import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import elasticsearch
+from django.conf import settings
 from elasticsearch.exceptions import NotFoundError, TransportError
 from elasticsearch.helpers import bulk, scan
+from haystack import connections
 from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchBackend,
     Elasticsearch7SearchEngine,
 )
 from haystack.utils import get_identifier
 
-from archive.search.analysis import fold, segments
-from archive.search.schema import (
-    HEADLINE_BOOST,
-    MIRRORED_FIELDS,
-    identifier,
-)
+from archive.search.analysis import fold
+from archive.search.base import SearchBackend
+from archive.search.database import haystack_documents
+from archive.search.document import identifier
+from archive.search.elasticsearch_query import facets_from, search_body, text_query
+from archive.search.pending import PendingOperations
+from archive.search.results import hit_from
 
-log = logging.getLogger(__name__)
-
-ENGINE_PATH = "archive.search.elasticsearch_backend.ChineseElasticsearchEngine"
-BATCH_SIZE = 500
-PERSON_FACET_SIZE = 30
 # Form limits: page ≤ 500, page_size ≤ 100 → the deepest hit a reader can ask for.
 MAX_RESULT_WINDOW = 50_000
 # Fields that are kept in _source for display and for check_index, never searched.
 STORED_ONLY = ("url", "kicker", "title", "subtitle", "paper_name", "fingerprint")
-SOURCE_FIELDS = ["django_id", *MIRRORED_FIELDS, "fingerprint"]
 # The same analysis on every field that must be exact; the words analyzer is chosen at setup.
 ANALYSIS = {
     "filter": {
@@ -147,11 +142,9 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
     def __init__(self, connection_alias, **options):
         super().__init__(connection_alias, **options)
         self.distribution = options.get("DISTRIBUTION", "elasticsearch")
-        self.shards = options.get("SHARDS") or os.environ.get("SEARCH_SHARDS") or 1
-        self.replicas = options.get("REPLICAS") or os.environ.get("SEARCH_REPLICAS") or 1
-        self.words_analyzer = (
-            options.get("WORD_ANALYZER") or os.environ.get("SEARCH_WORD_ANALYZER") or "auto"
-        )
+        self.shards = options.get("SHARDS") or settings.SEARCH_SHARDS
+        self.replicas = options.get("REPLICAS") or settings.SEARCH_REPLICAS
+        self.words_analyzer = options.get("WORD_ANALYZER") or settings.SEARCH_WORD_ANALYZER
         if self.distribution == "opensearch":
             # elasticsearch-py ≥ 7.14 refuses any server that does not say it is Elasticsearch
             # (UnsupportedProductError). The APIs we call — index create/delete/mapping, bulk,
@@ -203,9 +196,7 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
     def update(self, index, iterable, commit=True):
         if not self.setup_complete:
             self.setup()
-        from archive.search import indexing
-
-        docs = indexing.haystack_documents(index, iterable, self.log)
+        docs = haystack_documents(index, iterable, self.log)
         if docs:
             self.write(docs, refresh=commit)
 
@@ -216,7 +207,7 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         self.write([], remove_ids=[pk], refresh=commit)
 
     def write(self, docs, remove_ids=(), refresh=False):
-        """Index (replace) ``docs`` — whoosh_document() dicts — and delete ``remove_ids``."""
+        """Index (replace) ``docs`` (document.index_document) and delete ``remove_ids``."""
         actions = [
             {"_op_type": "index", "_id": doc["id"], "_source": es_document(doc)} for doc in docs
         ]
@@ -252,371 +243,95 @@ class ChineseElasticsearchEngine(Elasticsearch7SearchEngine):
     backend = ChineseElasticsearchSearchBackend
 
 
-# -- documents ----------------------------------------------------------------------------
-
-
 def es_document(doc):
-    """The indexed document for one whoosh_document(): folded text, names as keyword lists.
-
-    Keys Whoosh needs for its own analysis (``words``, ``person_column``) are dropped; any key
-    the schema adds later (a fingerprint, say) is kept in _source.
-    """
-    source = {k: v for k, v in doc.items() if k not in {"words", "person_column", "_id"}}
-    source["text"] = fold(doc["text"])
-    source["headline"] = fold(doc.get("headline", ""))
-    for name in ("persons", "reporters"):
-        value = doc.get(name, "")
-        source[name] = [n for n in value.split(",") if n] if isinstance(value, str) else value
-    source["django_id"] = str(doc["django_id"])
-    return source
+    """The _source of one document (document.index_document): text and headline folded, the
+    rest as given (names as keyword lists, display fields as printed)."""
+    return {**doc, "text": fold(doc["text"]), "headline": fold(doc["headline"])}
 
 
-# -- query translation --------------------------------------------------------------------
+# One writer at a time in this process: the queue is read, applied and dropped as one step.
+_write_lock = threading.Lock()
 
 
-def piece_query(value, field, boost=None):
-    """Exact-substring query for one folded piece of the reader's query in ``field``.
+class ElasticsearchBackend(SearchBackend):
+    """The site's engine on a cluster, through haystack's connection (its client and index)."""
 
-    >>> piece_query("王付举", "text")
-    {'match_phrase': {'text': {'query': '王付举'}}}
-    >>> piece_query("防", "text")
-    {'match_phrase': {'text.chars': {'query': '防'}}}
-    >>> piece_query("covid", "text")
-    {'match': {'text': {'query': 'covid', 'operator': 'and'}}}
-    """
-    parts = segments(value)
-    options = {"query": value.strip()}
-    if boost is not None:
-        options["boost"] = boost
-    if len(parts) == 1 and parts[0][0] == "word":
-        return {"match": {field: {**options, "operator": "and"}}}
-    edges = (parts[0], parts[-1])
-    if any(kind == "cjk" and len(run) == 1 for kind, run in edges):
-        return {"match_phrase": {f"{field}.chars": options}}
-    return {"match_phrase": {field: options}}
+    unavailable = (TransportError, elasticsearch.exceptions.ConnectionError)
 
+    def cluster(self):
+        """This thread's ChineseElasticsearchSearchBackend (haystack keeps one per thread)."""
+        return connections["default"].get_backend()
 
-def either(queries):
-    if len(queries) == 1:
-        return queries[0]
-    return {"bool": {"should": queries, "minimum_should_match": 1}}
+    def ready(self):
+        cluster = self.cluster()
+        if not cluster.setup_complete:
+            cluster.setup()
+        return cluster
 
+    # -- reading ---------------------------------------------------------------------------
 
-def text_query(clauses, use_words=True):
-    """Clauses from query.parse_clauses → the ES ``bool`` that selects and ranks.
-
-    ``must``: each clause (its alternatives ORed) in ``text`` — this decides what matches.
-    ``must_not``: excluded words. ``should``: the same pieces in the headline (boosted) and,
-    for ranking only, in ``text.words``.
-    """
-    must, must_not, should = [], [], []
-    for clause in clauses:
-        queries = [piece_query(v, "text") for v in clause.alternatives]
-        if clause.exclude:
-            must_not.extend(queries)
-            continue
-        must.append(either(queries))
-        for value in clause.alternatives:
-            should.append(piece_query(value, "headline", boost=HEADLINE_BOOST))
-            if use_words:
-                should.append({"match": {"text.words": {"query": value.strip()}}})
-    if not must:
-        must = [{"match_all": {}}]
-    query = {"must": must}
-    if must_not:
-        query["must_not"] = must_not
-    if should:
-        query["should"] = should
-    return query
-
-
-def filter_clauses(filters):
-    """paper, person, kind, page, year, month and a date range → ES filter clauses."""
-    filters = filters or {}
-    parts = []
-    for key, field in (("paper", "paper"), ("person", "persons"), ("kind", "kind")):
-        if filters.get(key):
-            parts.append({"term": {field: filters[key]}})
-    for key in ("year", "month"):
-        if filters.get(key):
-            parts.append({"term": {key: str(filters[key])}})
-    if filters.get("page"):
-        parts.append({"term": {"page": int(filters["page"])}})
-    if filters.get("date_from") or filters.get("date_to"):
-        bounds = {}
-        if filters.get("date_from"):
-            bounds["gte"] = str(filters["date_from"])[:10]
-        if filters.get("date_to"):
-            bounds["lte"] = str(filters["date_to"])[:10]
-        parts.append({"range": {"date": bounds}})
-    return parts
-
-
-AGGREGATIONS = {
-    "year": {
-        "date_histogram": {
-            "field": "date",
-            "calendar_interval": "year",
-            "format": "yyyy",
-            "min_doc_count": 1,
-        }
-    },
-    "month": {
-        "date_histogram": {
-            "field": "date",
-            "calendar_interval": "month",
-            "format": "yyyy-MM",
-            "min_doc_count": 1,
-        }
-    },
-    "paper": {"terms": {"field": "paper", "size": 200}},
-    "page": {"terms": {"field": "page", "size": 200}},
-    "kind": {"terms": {"field": "kind", "size": 20}},
-    # Top persons: on several shards counts are per-shard estimates; a larger shard_size
-    # makes the top 30 exact in practice.
-    "person": {"terms": {"field": "persons", "size": PERSON_FACET_SIZE, "shard_size": 200}},
-}
-SORTS = {
-    "relevance": None,
-    "newest": [{"date": {"order": "desc"}}, {"_score": {"order": "desc"}}],
-    "oldest": [{"date": {"order": "asc"}}, {"_score": {"order": "desc"}}],
-}
-
-
-def search_body(
-    clauses, *, page=1, page_size=20, filters=None, sort="relevance", facets=True, use_words=True
-):
-    """The whole _search request body for one page of the reader's query."""
-    query = text_query(clauses, use_words)
-    extra = filter_clauses(filters)
-    if extra:
-        query["filter"] = extra
-    body = {
-        "query": {"bool": query},
-        "from": (page - 1) * page_size,
-        "size": page_size,
-        "track_total_hits": True,
-        "_source": SOURCE_FIELDS,
-    }
-    if SORTS.get(sort):
-        body["sort"] = SORTS[sort]
-    if facets:
-        body["aggs"] = AGGREGATIONS
-    return body
-
-
-def facets_from(aggregations):
-    """ES aggregations → the Whoosh engine's facet shape: {name: [(value, count), …]}."""
-    facets = {}
-    for name in ("year", "month", "paper", "page", "kind", "person"):
-        buckets = aggregations.get(name, {}).get("buckets", [])
-        pairs = [
-            (
-                b.get("key_as_string", b["key"]) if name in {"year", "month"} else b["key"],
-                b["doc_count"],
-            )
-            for b in buckets
-            if b["doc_count"]
+    def find(self, result, parsed, *, filters, sort, facets, use_words):
+        body = search_body(
+            parsed.clauses,
+            page=result.page,
+            page_size=result.page_size,
+            filters=filters,
+            sort=sort,
+            facets=facets,
+            use_words=use_words,
+        )
+        raw = self.cluster().raw_search(body)
+        hits = raw.get("hits", {})
+        total = hits.get("total", 0)
+        result.total = total.get("value", 0) if isinstance(total, dict) else int(total)
+        result.hits = [
+            hit_from(h.get("_source", {}), h.get("_score")) for h in hits.get("hits", [])
         ]
-        if name not in {"year", "month"}:
-            pairs.sort(key=lambda kv: (-kv[1], str(kv[0])))
-        facets[name] = [(v, c) for v, c in pairs if v not in (None, "")]
-    return facets
+        if facets:
+            result.facets = facets_from(raw.get("aggregations", {}))
 
+    def matching_ids(self, parsed):
+        body = {"query": {"bool": text_query(parsed.clauses, use_words=False)}, "_source": False}
+        return {int(hit["_id"].rsplit(".", 1)[-1]) for hit in self._scan(body)}
 
-def hit_from(source, score):
-    from archive.search.engine import Hit
-
-    return Hit(
-        id=int(source["django_id"]),
-        url=source.get("url", ""),
-        kicker=source.get("kicker", ""),
-        title=source.get("title", ""),
-        subtitle=source.get("subtitle", ""),
-        paper=source.get("paper", ""),
-        paper_name=source.get("paper_name", ""),
-        date=str(source.get("date", ""))[:10],
-        page=int(source.get("page") or 0),
-        kind=source.get("kind", ""),
-        persons=list(source.get("persons") or []),
-        reporters=list(source.get("reporters") or []),
-        score=score or 0.0,
-    )
-
-
-# -- the functions archive.search.backends routes here --------------------------------------
-
-
-def get_backend():
-    from haystack import connections
-
-    return connections["default"].get_backend()
-
-
-def search(
-    query_text,
-    *,
-    page=1,
-    page_size=20,
-    filters=None,
-    sort="relevance",
-    path=None,
-    facets=True,
-    text_loader=None,
-    use_words=True,
-):
-    """engine.search on the cluster: same arguments, same SearchResult. ``path`` is unused."""
-    from archive.search.engine import SearchResult, _add_snippets, load_texts
-    from archive.search.query import parse_query
-
-    # use_words=False: the Whoosh word clauses (and jieba) are not needed for the clauses.
-    parsed = parse_query(query_text, use_words=False)
-    result = SearchResult(notes=list(parsed.notes), page=page, page_size=page_size)
-    result.highlight = parsed.highlight
-    if parsed.query is None:
-        return result
-    body = search_body(
-        parsed.clauses,
-        page=page,
-        page_size=page_size,
-        filters=filters,
-        sort=sort,
-        facets=facets,
-        use_words=use_words,
-    )
-    raw = get_backend().raw_search(body)
-    hits = raw.get("hits", {})
-    total = hits.get("total", 0)
-    result.total = total.get("value", 0) if isinstance(total, dict) else int(total)
-    result.hits = [hit_from(h.get("_source", {}), h.get("_score")) for h in hits.get("hits", [])]
-    if facets:
-        result.facets = facets_from(raw.get("aggregations", {}))
-    if result.hits:
-        _add_snippets(result, text_loader or load_texts)
-    return result
-
-
-def doc_ids(query_text, *, path=None):
-    """Every matching article id, unranked (engine.doc_ids on the cluster)."""
-    from archive.search.query import parse_query
-
-    parsed = parse_query(query_text, use_words=False)
-    if parsed.query is None:
-        return set()
-    backend = get_backend()
-    body = {"query": {"bool": text_query(parsed.clauses, use_words=False)}, "_source": False}
-    try:
-        return {
-            int(h["_id"].rsplit(".", 1)[-1])
-            for h in scan(backend.conn, body, index=backend.index_name)
-        }
-    except NotFoundError:
-        return set()
-
-
-_queue_lock = threading.Lock()
-
-
-def queue_path():
-    """Operations the cluster could not take are kept here until the next write."""
-    from django.conf import settings
-
-    return Path(settings.DATA_DIR) / f"search-{get_backend().index_name}"
-
-
-def run(ops, *, refresh=True):
-    """Apply ``[{"op": "sync"|"remove", "ids": [...]}]`` (after any queued ones) in one bulk.
-
-    If the cluster does not answer, the operations are queued beside the data (the same
-    queue file format as the Whoosh backend) and the next write applies them first.
-    Returns True when written, False when queued.
-    """
-    from archive.search import indexing
-
-    path = queue_path()
-    with _queue_lock:
-        queued, nbytes = indexing._read_queue(path)
-        allops = queued + list(ops)
-        syncs = sorted({pk for op in allops if op["op"] == "sync" for pk in op["ids"]})
-        removes = {pk for op in allops if op["op"] == "remove" for pk in op["ids"]}
-        docs, gone = indexing.documents_for(syncs) if syncs else ([], [])
-        docs = [d for d in docs if int(d["django_id"]) not in removes]
-        backend = get_backend()
+    def _scan(self, body):
+        """Every hit of ``body`` (scroll); none when the index does not exist yet."""
+        cluster = self.cluster()
         try:
-            if not backend.setup_complete:
-                backend.setup()
-            backend.write(docs, sorted(set(gone) | removes), refresh=refresh)
-        except (TransportError, elasticsearch.exceptions.ConnectionError) as exc:
-            for op in ops:
-                indexing.queue_operation(path, op["op"], op["ids"])
-            log.warning("search cluster unavailable (%s); queued %s for the next write", exc, ops)
-            return False
-        indexing._drop_queue_head(path, nbytes)
-        return True
+            yield from scan(cluster.conn, body, index=cluster.index_name)
+        except NotFoundError:
+            return
 
+    def ping(self):
+        """Raise if the cluster or the index does not answer."""
+        cluster = self.ready()
+        cluster.conn.count(index=cluster.index_name)
 
-def index_articles(ids, *, path=None):
-    ids = [int(pk) for pk in ids]
-    if ids:
-        run([{"op": "sync", "ids": ids}])
+    def stored_entries(self):
+        for hit in self._scan({"query": {"term": {"django_ct": "archive.article"}}}):
+            yield int(hit["_source"]["django_id"]), hit["_source"]
 
+    # -- writing ---------------------------------------------------------------------------
 
-def remove_articles(ids, *, path=None):
-    ids = [int(pk) for pk in ids]
-    if ids:
-        run([{"op": "remove", "ids": ids}])
+    def pending(self):
+        """Operations the cluster could not take are kept beside the data until the next write."""
+        return PendingOperations(Path(settings.DATA_DIR) / f"search-{self.cluster().index_name}")
 
+    @contextmanager
+    def writing(self, size):
+        with _write_lock:
+            cluster = self.ready()
+            yield lambda docs, remove_ids: cluster.write(docs, remove_ids, refresh=True)
 
-def apply_pending(*, path=None):
-    return run([])
+    def clear(self):
+        """Delete and recreate the index (empty, with the current settings and mapping)."""
+        cluster = self.cluster()
+        cluster.delete_index()
+        cluster.setup()
 
+    def add(self, docs):
+        self.cluster().write(docs)
 
-def clear(*, path=None):
-    """Delete and recreate the index (empty, with the current settings and mapping)."""
-    backend = get_backend()
-    backend.delete_index()
-    backend.setup()
-
-
-def rebuild(*, path=None, batch_size=BATCH_SIZE, stdout=None):
-    """Index every published article from scratch; one bulk request per batch."""
-    from archive.models import Article
-    from archive.search import indexing
-
-    clear()
-    backend = get_backend()
-    ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
-    started, done = time.monotonic(), 0
-    for i in range(0, len(ids), batch_size):
-        docs, _ = indexing.documents_for(ids[i : i + batch_size])
-        backend.write(docs)
-        done += len(docs)
-        if stdout is not None:
-            rate = done / max(time.monotonic() - started, 1e-9)
-            stdout.write(f"indexed {done}/{len(ids)} articles ({rate:.0f}/s)\n")
-    backend.conn.indices.refresh(index=backend.index_name)
-    return done
-
-
-def ping():
-    """Raise if the cluster or the index does not answer (for /healthz)."""
-    backend = get_backend()
-    if not backend.setup_complete:
-        backend.setup()
-    backend.conn.count(index=backend.index_name)
-
-
-def indexed_entries(path=None):
-    """{article id: stored fields} for check_index, in the shape whoosh_document() gives."""
-    backend = get_backend()
-    entries = {}
-    query = {"query": {"term": {"django_ct": "archive.article"}}}
-    try:
-        for hit in scan(backend.conn, query, index=backend.index_name):
-            fields = dict(hit["_source"])
-            for name in ("persons", "reporters"):
-                fields[name] = ",".join(fields.get(name) or [])
-            entries[int(fields["django_id"])] = fields
-    except NotFoundError:
-        pass
-    return entries
+    def rebuilt(self):
+        cluster = self.cluster()
+        cluster.conn.indices.refresh(index=cluster.index_name)

@@ -1,6 +1,7 @@
-"""The Whoosh schema of the article index, and the one function that fills it.
+"""The Whoosh schema of the article index, and the Whoosh document of an article.
 
-Django-free, so the benchmark can build an index from the corpus without a database.
+Django-free, so the benchmark can build an index from the corpus without a database. The
+fields an article has, and its searchable text, are archive.search.document's.
 
 Fields, and why each exists:
 
@@ -12,14 +13,11 @@ Fields, and why each exists:
 * the rest are stored for display or are sortable columns for filters, facets and sorting.
 """
 
-import hashlib
-
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from archive.search.analysis import BigramPositions, BigramTokenizer, WordFrequency, WordTokenizer
-
-HEADLINE_BOOST = 4.0
+from archive.search.document import HEADLINE_BOOST, joined_names
 
 
 def _text_field(analyzer, format_class, **options):
@@ -64,74 +62,21 @@ def build_schema():
 SCHEMA = build_schema()
 
 
-def identifier(pk):
-    """haystack's document id for an article: ``identifier(17) == "archive.article.17"``."""
-    return f"archive.article.{pk}"
-
-
-def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporters=(), persons=()):
-    """Everything a reader can find an article by, one field or paragraph a line.
-
-    Newlines separate the parts so no bigram spans two of them: 标题 + 正文 never forms 题正.
-    The exact-substring truth checks use this same text.
-
-    >>> searchable_text(title="全民动员", paragraphs=["副市长王付举一同检查。"])
-    '全民动员\\n副市长王付举一同检查。'
-    """
-    parts = [kicker, title, subtitle, *paragraphs, *reporters, *persons]
-    return "\n".join(p for p in parts if p)
-
-
-# Stored fields that mirror the article as the reader sees it; check_index compares them.
-MIRRORED_FIELDS = (
-    "url",
-    "kicker",
-    "title",
-    "subtitle",
-    "paper",
-    "paper_name",
-    "date",
-    "page",
-    "kind",
-    "persons",
-    "reporters",
+# The fields that take the neutral document's value as it is; the rest are made below.
+AS_GIVEN = tuple(
+    name
+    for name in SCHEMA.names()
+    if name not in {"words", "persons", "reporters", "person_column"}
 )
 
 
-def fingerprint(text):
-    """A short digest of the searchable text: ``fingerprint("全民动员")`` is 16 hex digits."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def whoosh_document(fields):
-    """One Whoosh document from plain values (as ``ArticleIndex.full_prepare`` returns them).
-
-    ``fields`` needs: id, django_ct, django_id, text, url, kicker, title, subtitle, paper,
-    paper_name, date (a date or "YYYY-MM-DD"), page, kind, persons, reporters (lists).
-    """
-    date = str(fields["date"])[:10]
-    headline = "\n".join(p for p in (fields["kicker"], fields["title"], fields["subtitle"]) if p)
-    return {
-        "id": fields["id"],
-        "django_ct": fields.get("django_ct", "archive.article"),
-        "django_id": str(fields["django_id"]),
-        "text": fields["text"],
-        "headline": headline,
-        "words": fields["text"],
-        "url": fields["url"],
-        "kicker": fields["kicker"],
-        "title": fields["title"],
-        "subtitle": fields["subtitle"],
-        "paper": fields["paper"],
-        "paper_name": fields["paper_name"],
-        "date": date,
-        "year": date[:4],
-        "month": date[:7],
-        "page": int(fields["page"]),
-        "kind": fields["kind"],
-        # Commas separate KEYWORD values; a comma inside a name would split it.
-        "persons": ",".join(n.replace(",", " ") for n in fields["persons"]),
-        "reporters": ",".join(n.replace(",", " ") for n in fields["reporters"]),
-        "person_column": "\n".join(fields["persons"]).encode("utf-8"),
-        "fingerprint": fingerprint(fields["text"]),
-    }
+def whoosh_document(doc):
+    """The Whoosh document of one engine-neutral document (document.index_document)."""
+    whoosh = {name: doc[name] for name in AS_GIVEN}
+    # The words field is the text again, analysed by jieba instead of into bigrams.
+    whoosh["words"] = doc["text"]
+    # Commas separate KEYWORD values; a comma inside a name would split it.
+    whoosh["persons"] = joined_names(doc["persons"])
+    whoosh["reporters"] = joined_names(doc["reporters"])
+    whoosh["person_column"] = "\n".join(doc["persons"]).encode("utf-8")
+    return whoosh

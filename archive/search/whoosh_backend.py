@@ -1,55 +1,200 @@
-"""haystack's Whoosh engine with the Chinese schema and batched, lock-patient writes.
+"""The embedded engine: a Whoosh index in a folder (SEARCH_URL unset, or ``whoosh:///path``).
 
-Only what haystack's management commands need is overridden:
+``WhooshBackend`` is the site's engine (archive.search.base's interface). It keeps one warm
+searcher per thread: haystack's SearchQuerySet refreshes the index, runs a "narrow" query
+over every document and opens a new searcher on each call (~400 ms here); a kept searcher
+answers in ~20 ms and is reopened only when a writer has committed (``up_to_date()`` compares
+the TOC generation). Readers never take the index lock: a searcher reads a snapshot of
+committed segments, so an ingest writing at the same time cannot block or fail a search.
 
-* ``build_schema`` returns archive.search.schema.SCHEMA (bigrams, headline, jieba words).
-* ``update`` prepares a whole batch and writes it with one writer, deleting the batch's
-  ids in one query; haystack's own update() calls update_document per object, which opens a
-  reader each time (~100 ms a document at 20k documents).
-* ``remove`` and ``clear`` go through the same writer path, so they wait for the lock
-  instead of failing, and a removal that cannot get it is queued, not lost.
+    search("王付举").total       # 6 on the seed page (archive.search.search, this engine)
 
-The site's searches do not come through here: see archive.search.engine.
+``ChineseWhooshEngine`` is haystack's engine for manage.py rebuild_index, update_index and
+clear_index: the Chinese schema, one writer per batch, and removals through the durable queue.
 """
+
+import os
+import threading
+from contextlib import contextmanager
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.utils import get_identifier
+from whoosh import collectors, writing
+from whoosh import index as whoosh_index
+from whoosh.index import LockError
 
-from archive.search import indexing
-from archive.search.schema import SCHEMA
+from archive.search.base import SearchBackend
+from archive.search.database import haystack_documents
+from archive.search.pending import PendingOperations
+from archive.search.results import hit_from
+from archive.search.schema import SCHEMA, whoosh_document
+from archive.search.whoosh_facets import facets_of
+from archive.search.whoosh_query import filter_query, ranking_query, whoosh_query
+from archive.search.whoosh_writing import (
+    add_documents,
+    new_writer,
+    open_for_reading,
+    open_index,
+    write_batch,
+)
+
+SORTS = {"relevance": None, "newest": ("date", True), "oldest": ("date", False)}
 
 
-class ChineseWhooshSearchBackend(WhooshSearchBackend):
-    def build_schema(self, fields):
-        return "text", SCHEMA
+class WhooshBackend(SearchBackend):
+    unavailable = (LockError,)
 
-    def update(self, index, iterable, commit=True):
-        if not self.setup_complete:
-            self.setup()
-        docs = indexing.haystack_documents(index, iterable, self.log)
-        if not docs:
+    def __init__(self, options):
+        super().__init__(options)
+        self.path = str(options["PATH"])
+        self._local = threading.local()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def searcher(self):
+        """This thread's searcher, refreshed if the index changed; None if there is no index."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            try:
+                if not searcher.up_to_date():
+                    searcher = searcher.refresh()
+            except (OSError, whoosh_index.IndexError):
+                # The index was cleared or replaced under us; open it again below.
+                searcher = None
+        if searcher is None:
+            if not os.path.isdir(self.path) or not whoosh_index.exists_in(self.path):
+                return None
+            searcher = open_for_reading(self.path).searcher()
+        self._local.searcher = searcher
+        return searcher
+
+    def find(self, result, parsed, *, filters, sort, facets, use_words):
+        searcher = self.searcher()
+        if searcher is None:
             return
-        ix = indexing.open_index(self.path)
-        writer = indexing.new_writer(ix, docs=len(docs))
+        query, must = whoosh_query(parsed, use_words)
+        # One unscored pass finds every match (the total and the facets); the ranked pass
+        # then only has to find the best page * page_size, and may skip posting blocks that
+        # cannot reach them (Whoosh's block quality). Its filter is the set itself, so
+        # whatever the ranked pass skips or matches, only true matches are shown.
+        docnums = set(searcher.docs_for_query(must))
+        fq = filter_query(filters)
+        if fq is not None and docnums:
+            docnums.intersection_update(searcher.docs_for_query(fq))
+        result.total = len(docnums)
+        if facets:
+            result.facets = facets_of(searcher, docnums)
+        if not docnums:
+            return
+        page, size = result.page, result.page_size
+        ranked = _ranked(searcher, ranking_query(query), page * size, docnums, SORTS.get(sort))
+        for i in range((page - 1) * size, min(len(ranked.top_n), page * size)):
+            result.hits.append(hit_from(ranked[i].fields(), ranked[i].score))
+
+    def matching_ids(self, parsed):
+        searcher = self.searcher()
+        if searcher is None:
+            return set()
+        _, must = whoosh_query(parsed, use_words=False)
+        return {int(searcher.stored_fields(n)["django_id"]) for n in searcher.docs_for_query(must)}
+
+    def ping(self):
+        with open_index(self.path).searcher() as searcher:
+            searcher.doc_count()
+
+    def stored_entries(self):
+        with open_index(self.path).searcher() as searcher:
+            for fields in searcher.all_stored_fields():
+                if fields.get("django_ct") == "archive.article":
+                    yield int(fields["django_id"]), fields
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def pending(self):
+        return PendingOperations(self.path)
+
+    @contextmanager
+    def writing(self, size):
+        with self._writer(size) as writer:
+            yield lambda docs, remove_ids: write_batch(
+                writer, [whoosh_document(d) for d in docs], remove_ids
+            )
+
+    @contextmanager
+    def _writer(self, size=0, **commit):
+        writer = new_writer(open_index(self.path), docs=size)
         try:
-            indexing.write_batch(writer, docs)
+            yield writer
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
-        self.index = ix
+        writer.commit(**commit)
+
+    def add(self, docs):
+        with self._writer(len(docs)) as writer:
+            add_documents(writer, [whoosh_document(d) for d in docs])
+
+    def clear(self):
+        """Remove every document, keeping the index directory open for readers."""
+        with self._writer(mergetype=writing.CLEAR):
+            pass
+
+    def optimize(self):
+        """Each ingest adds a segment and Whoosh merges only the small ones, so after a large
+        bulk load searches walk many segments: one merge makes them several times faster."""
+        before = len(open_index(self.path)._segments())
+        with self._writer(optimize=True):
+            pass
+        return before, len(open_index(self.path)._segments())
+
+
+def _ranked(searcher, query, limit, docnums, order=None):
+    """The best ``limit`` of ``docnums`` for ``query`` (or in ``order``: (field, reverse)).
+
+    Whoosh's top-N collector periodically "replaces" the matcher given the lowest score in
+    the heap, and an AndMaybe replaced so drops its optional clauses for later documents:
+    of 30 identical copies of an article only the first kept its headline/words score.
+    ``replace = 0`` and no block-quality skipping keep the ranking exactly that of scoring
+    every match.
+    """
+    if order:
+        collector = collectors.SortingCollector(order[0], limit=limit, reverse=order[1])
+    else:
+        collector = collectors.TopCollector(limit, usequality=False)
+    collector.replace = 0
+    collector = collectors.FilterCollector(collector, docnums, None)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
+class ChineseWhooshSearchBackend(WhooshSearchBackend):
+    """haystack's Whoosh backend: ``build_schema`` gives our schema; ``update`` writes a whole
+    batch with one writer (haystack's own opens a reader per document, ~100 ms each at 20k
+    documents); ``remove`` and ``clear`` wait for the lock instead of failing, and a removal
+    that cannot get it is queued, not lost."""
+
+    def build_schema(self, fields):
+        return "text", SCHEMA
+
+    def site_backend(self):
+        if not self.setup_complete:
+            self.setup()
+        return WhooshBackend({"PATH": self.path})
+
+    def update(self, index, iterable, commit=True):
+        backend = self.site_backend()
+        docs = haystack_documents(index, iterable, self.log)
+        if docs:
+            with backend.writing(len(docs)) as write:
+                write(docs, ())
 
     def remove(self, obj_or_string, commit=True):
-        if not self.setup_complete:
-            self.setup()
         pk = get_identifier(obj_or_string).rsplit(".", 1)[-1]
-        indexing.remove_articles([int(pk)], path=self.path)
+        self.site_backend().apply(removes=[int(pk)])
 
     def clear(self, models=None, commit=True):
-        if not self.setup_complete:
-            self.setup()
         # Only articles live in this index, so clearing some models means clearing all.
-        indexing.clear(path=self.path)
+        self.site_backend().clear()
 
 
 class ChineseWhooshEngine(WhooshEngine):

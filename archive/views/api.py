@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
+from archive import search as search_index
 from archive.loading import article_document, issue_document
 from archive.models import Article, Issue
 
@@ -51,14 +52,13 @@ def search(request):
     kind or sort values are a 400 with a message.
     """
     from archive.forms import SearchForm
-    from archive.search.engine import search as run_search
 
     form = SearchForm(request.GET)
     if not form.is_valid():
         return json_error(form.error_text())
     data = form.cleaned_data
     page_size = data.get("page_size") or 20
-    result = run_search(
+    result = search_index.search(
         data["q"], page=data["page"], page_size=page_size, filters=form.filters(), sort=data["sort"]
     )
     results = [
@@ -93,9 +93,7 @@ def healthz(request):
     except Exception as exc:  # any failure means unhealthy; say which
         checks["database"] = f"error: {exc.__class__.__name__}"
     try:
-        from archive.search.indexing import ping
-
-        ping()
+        search_index.ping()
         checks["index"] = "ok"
     except Exception as exc:
         checks["index"] = f"error: {exc.__class__.__name__}"

@@ -1,6 +1,6 @@
 """/search/: the reader's full-text search, shaped as form → results → pages.
 
-Searches go through archive.search.engine (the warm Whoosh searcher), not haystack's
+Searches go through archive.search (the configured engine's warm searcher), not haystack's
 SearchQuerySet. Facet links keep every other parameter and reset the page.
 """
 
@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
+from archive import search
 from archive.forms import SearchForm
 from archive.models import Article, Newspaper
-from archive.search.engine import search
 
 PAGE_SIZE = 20
 KIND_LABELS = dict(Article.Kind.choices)
@@ -34,7 +34,7 @@ def search_page(request):
         context["error"] = form.error_text()
         return render(request, "search/search.html", context, status=400)
     data = form.cleaned_data
-    result = search(
+    result = search.search(
         data["q"], page=data["page"], page_size=PAGE_SIZE, filters=form.filters(), sort=data["sort"]
     )
     context.update(

@@ -7,7 +7,7 @@ from archive.ingest import parse_page
 from archive.ingest.interchange import issue_document
 from archive.loading import load_issue
 from archive.models import Article
-from archive.search.engine import search
+from archive.search import search
 from tests.commands.helpers import run
 from tests.conftest import SEED
 
@@ -71,17 +71,17 @@ def test_an_edited_body_not_reindexed_is_found_stale():
     assert search("恢复正常出版").total == 1
 
 
-def test_optimize_merges_the_index_into_one_segment(tmp_path):
+def test_optimize_merges_the_index_into_one_segment(tmp_path, search_index):
     import shutil
 
-    from archive.search.indexing import open_index
+    from archive.search.whoosh_writing import open_index
 
     for day in (1, 2, 3):
         page = tmp_path / f"jzrb-2020-02-0{day}-p1.txt"
         shutil.copy(SEED, page)
         run("ingest", str(page))
-    assert len(open_index()._segments()) > 1
+    assert len(open_index(search_index)._segments()) > 1
     output = run("check_index", "--optimize")
     assert "segments -> 1" in output
-    assert len(open_index()._segments()) == 1
+    assert len(open_index(search_index)._segments()) == 1
     assert search("王付举").total == 18

@@ -4,7 +4,7 @@ import pytest
 
 from archive.models import Article
 from archive.search.analysis import fold
-from archive.search.schema import searchable_text
+from archive.search_indexes import article_text
 from tests.conftest import SEED
 
 
@@ -23,19 +23,10 @@ def seed_articles(db, django_capture_on_commit_callbacks):
 
 
 def folded_texts(articles=None):
-    """Folded searchable text of every published article: the truth for substring checks."""
+    """Folded searchable text of every published article: the truth for substring checks.
+
+    The text is the one the index is built from (search_indexes.article_text), so the checks
+    test what production indexes.
+    """
     articles = articles or Article.objects.published().prefetch_related("mentions__person")
-    texts = {}
-    for article in articles:
-        mentions = sorted(article.mentions.all(), key=lambda m: m.order)
-        texts[article.pk] = fold(
-            searchable_text(
-                kicker=article.kicker,
-                title=article.title,
-                subtitle=article.subtitle,
-                paragraphs=article.paragraphs,
-                reporters=[m.person.name for m in mentions if m.is_reporter],
-                persons=[m.person.name for m in mentions if not m.is_reporter],
-            )
-        )
-    return texts
+    return {article.pk: fold(article_text(article)) for article in articles}

@@ -4,8 +4,10 @@ import pytest
 from whoosh import index as whoosh_index
 
 from archive.search.codec import INLINE_LIMIT, ArchiveCodec
+from archive.search.document import index_document
 from archive.search.query import parse_query
-from archive.search.schema import SCHEMA, identifier, whoosh_document
+from archive.search.schema import SCHEMA, whoosh_document
+from archive.search.whoosh_query import whoosh_query
 
 TEXTS = [
     "王付举一同检查疫情防控工作。",
@@ -34,7 +36,6 @@ def build(path, codec):
     writer = ix.writer(codec=codec) if codec else ix.writer()
     for pk, text in enumerate(TEXTS, start=1):
         fields = {
-            "id": identifier(pk),
             "django_id": pk,
             "text": text,
             "url": "",
@@ -49,7 +50,7 @@ def build(path, codec):
             "persons": [],
             "reporters": [],
         }
-        writer.add_document(**whoosh_document(fields))
+        writer.add_document(**whoosh_document(index_document(fields)))
     writer.commit()
     return ix
 
@@ -58,7 +59,8 @@ def results(ix):
     with ix.searcher() as searcher:
         out = {}
         for q in QUERIES:
-            hits = searcher.search(parse_query(q).query, limit=None)
+            query, _ = whoosh_query(parse_query(q))
+            hits = searcher.search(query, limit=None)
             out[q] = [(hit["django_id"], round(hit.score, 4)) for hit in hits]
         return out
 
@@ -72,12 +74,12 @@ def test_same_hits_and_scores_as_the_default_codec(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_archive_fed_page_by_page_keeps_merging_its_segments(tmp_path):
+def test_an_archive_fed_page_by_page_keeps_merging_its_segments(tmp_path, search_index):
     """Whoosh merges small segments on later commits; inlined postings must survive it."""
     import shutil
 
-    from archive.search.engine import search
-    from archive.search.indexing import open_index
+    from archive.search import search
+    from archive.search.whoosh_writing import open_index
     from tests.commands.helpers import run
     from tests.conftest import SEED
 
@@ -87,7 +89,7 @@ def test_an_archive_fed_page_by_page_keeps_merging_its_segments(tmp_path):
         run("ingest", str(page))
     assert search("王付举").total == 6 * 12
     assert search("敬告读者").total == 12
-    ix = open_index()
+    ix = open_index(search_index)
     ix.optimize()
     assert ix.doc_count() == 9 * 12
     assert search("徐衣显").total == 4 * 12

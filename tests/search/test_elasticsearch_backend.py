@@ -9,10 +9,9 @@ import pytest
 from elasticsearch.exceptions import UnsupportedProductError
 from haystack import connections
 
-from archive.search import elasticsearch_backend as es
-from archive.search import engine, indexing
-from archive.search.backends import using_elasticsearch
-from archive.settings import haystack_connections
+from archive import search
+from archive.search.whoosh_backend import WhooshBackend
+from archive.settings import SEARCH_ENGINES, haystack_connections
 from tests.factories import make_article
 from tests.search.es_replay import ReplayServer
 
@@ -46,7 +45,7 @@ def replay():
 def use_cluster(settings, url, distribution="elasticsearch", **extra):
     settings.HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": es.ENGINE_PATH,
+            **SEARCH_ENGINES["elasticsearch"],
             "URL": url,
             "INDEX_NAME": "archive",
             "DISTRIBUTION": distribution,
@@ -68,7 +67,7 @@ def cluster(replay, settings, tmp_path):
 
 
 def search_body(server, query, **kwargs):
-    engine.search(query, text_loader=lambda ids: {}, **kwargs)
+    search.search(query, text_loader=lambda ids: {}, **kwargs)
     return server.sent("POST", "/archive/_search")[-1].json()
 
 
@@ -78,7 +77,8 @@ def search_body(server, query, **kwargs):
 def test_search_urls_select_the_cluster_engine():
     found = haystack_connections("opensearchs://reader:secret@search.local:9200/papers")
     assert found == {
-        "ENGINE": es.ENGINE_PATH,
+        "BACKEND": "archive.search.elasticsearch_backend.ElasticsearchBackend",
+        "ENGINE": "archive.search.elasticsearch_backend.ChineseElasticsearchEngine",
         "URL": "https://reader:secret@search.local:9200/",
         "INDEX_NAME": "papers",
         "DISTRIBUTION": "opensearch",
@@ -89,7 +89,7 @@ def test_search_urls_select_the_cluster_engine():
 
 
 def test_whoosh_stays_the_default():
-    assert not using_elasticsearch()
+    assert type(search.backend()) is WhooshBackend
 
 
 # -- the index: settings and mapping ------------------------------------------------------
@@ -97,7 +97,7 @@ def test_whoosh_stays_the_default():
 
 def test_index_is_created_with_bigram_analysis_and_mapping(cluster):
     cluster.answer("mapping_missing")
-    indexing.ping()
+    search.ping()
     (create,) = cluster.sent("PUT", "/archive")
     body = create.json()
     analysis = body["settings"]["analysis"]
@@ -133,13 +133,13 @@ def test_index_is_created_with_bigram_analysis_and_mapping(cluster):
 
 def test_smartcn_scores_words_when_every_node_has_it(cluster):
     cluster.answer("mapping_missing", "nodes_plugins_smartcn")
-    indexing.ping()
+    search.ping()
     body = cluster.sent("PUT", "/archive")[0].json()
     assert body["mappings"]["properties"]["text"]["fields"]["words"]["analyzer"] == "smartcn"
 
 
 def test_an_existing_index_is_left_alone(cluster):
-    indexing.ping()
+    search.ping()
     assert not cluster.sent("PUT", "/archive")
 
 
@@ -162,7 +162,7 @@ def test_bulk_sends_folded_text_and_keeps_display_text(cluster):
         persons=[("徐衣顯", ["市長"])],
         reporters=["杨丽娜"],
     )
-    indexing.index_articles([article.pk])
+    search.index_articles([article.pk])
     (request,) = cluster.sent("POST", "/archive/_bulk")
     assert request.query.get("refresh") == "wait_for"
     action, source = request.ndjson()
@@ -185,8 +185,8 @@ def test_bulk_sends_folded_text_and_keeps_display_text(cluster):
 @pytest.mark.django_db
 def test_removing_and_unpublishing_send_deletes(cluster):
     draft = make_article(published=False)
-    indexing.remove_articles([12345])
-    indexing.index_articles([draft.pk])
+    search.remove_articles([12345])
+    search.index_articles([draft.pk])
     first, second = (r.ndjson() for r in cluster.sent("POST", "/archive/_bulk"))
     assert first == [{"delete": {"_id": "archive.article.12345"}}]
     assert second == [{"delete": {"_id": f"archive.article.{draft.pk}"}}]
@@ -197,10 +197,10 @@ def test_writes_are_queued_while_the_cluster_is_down(replay, settings, tmp_path)
     settings.DATA_DIR = tmp_path
     article = make_article()
     use_cluster(settings, "http://127.0.0.1:9/")  # discard port: nothing listens
-    indexing.remove_articles([777])  # never raises: queued
+    search.remove_articles([777])  # never raises: queued
     assert (tmp_path / "search-archive.pending.jsonl").read_text().count("777") == 1
     use_cluster(settings, replay.url)
-    indexing.index_articles([article.pk])
+    search.index_articles([article.pk])
     lines = replay.sent("POST", "/archive/_bulk")[0].ndjson()
     actions = [line for line in lines if set(line) <= {"index", "delete"}]
     assert actions == [
@@ -282,7 +282,7 @@ def test_only_exclusions_match_everything_else(cluster):
 
 
 def test_nothing_searchable_sends_nothing(cluster):
-    result = engine.search("“”。", text_loader=lambda ids: {})
+    result = search.search("“”。", text_loader=lambda ids: {})
     assert result.total == 0 and result.notes
     assert not cluster.sent("POST", "/archive/_search")
 
@@ -336,7 +336,7 @@ def test_facets_are_aggregations(cluster):
 
 
 def test_response_becomes_the_same_search_result(cluster):
-    result = engine.search("王付举", text_loader=lambda ids: {1: "副市长王付举一同检查督导。"})
+    result = search.search("王付举", text_loader=lambda ids: {1: "副市长王付举一同检查督导。"})
     assert result.total == 6
     assert [h.id for h in result.hits] == [1, 4]
     first = result.hits[0]
@@ -371,7 +371,7 @@ def test_views_and_api_work_unchanged(cluster, client):
 
 def test_an_empty_result(cluster):
     cluster.answer("search_empty")
-    result = engine.search("没有的词", facets=False)
+    result = search.search("没有的词", facets=False)
     assert result.total == 0 and result.hits == []
 
 
@@ -402,21 +402,19 @@ def test_opensearch_needs_its_own_scheme(replay, settings):
     replay.answer("info_opensearch")
     use_cluster(settings, replay.url, distribution="elasticsearch")
     with pytest.raises(UnsupportedProductError):
-        engine.search("防控")
+        search.search("防控")
     use_cluster(settings, replay.url, distribution="opensearch")
-    assert engine.search("防控", text_loader=lambda ids: {}).total == 6
+    assert search.search("防控", text_loader=lambda ids: {}).total == 6
     connections.thread_local.connections = {}
 
 
 def test_check_index_reads_the_cluster(cluster):
-    from archive.search.consistency import indexed_entries
-
     cluster.answer("search_scroll", "scroll_end", "clear_scroll")
-    entries = indexed_entries()
+    entries = search.indexed_entries()
     assert sorted(entries) == [1, 4]
-    # The shape whoosh_document() gives, so consistency.compare works unchanged.
-    assert entries[1]["persons"] == "徐衣显,王付举"
-    assert entries[4]["reporters"] == "杨丽娜"
+    # The shape every engine gives, so consistency.compare works unchanged.
+    assert entries[1]["persons"] == ["徐衣显", "王付举"]
+    assert entries[4]["reporters"] == ["杨丽娜"]
     (request,) = cluster.sent("POST", "/archive/_search")
     assert request.query["scroll"] and request.json()["query"] == {
         "term": {"django_ct": "archive.article"}

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from archive.search.engine import doc_ids, search
+from archive.search import doc_ids, search
 from tests.search.conftest import folded_texts
 
 SEARCH_URL = os.environ.get("SEARCH_URL", "")

@@ -6,9 +6,11 @@ import pytest
 from django.core.management import call_command
 from whoosh import index as whoosh_index
 
+from archive import search
 from archive.models import Article
-from archive.search import engine, indexing
 from archive.search.analysis import CJK_RUN, fold
+from archive.search.pending import PendingOperations
+from archive.search.whoosh_writing import open_index
 from tests.factories import make_article
 from tests.search.conftest import folded_texts
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def ids(query):
-    return engine.doc_ids(query)
+    return search.doc_ids(query)
 
 
 def test_wang_fuju_finds_the_six_seed_articles_that_name_him(seed_articles):
@@ -57,27 +59,27 @@ def test_exact_substring_truth_on_the_seed(seed_articles):
 def test_unpublished_articles_are_not_searchable():
     shown = make_article(paragraphs=["王付举检查"])
     hidden = make_article(paragraphs=["王付举督导"], published=False)
-    indexing.index_articles([shown.pk, hidden.pk])
+    search.index_articles([shown.pk, hidden.pk])
     assert ids("王付举") == {shown.pk}
     Article.objects.filter(pk=shown.pk).update(published=False)
-    indexing.index_articles([shown.pk])
+    search.index_articles([shown.pk])
     assert ids("王付举") == set()
 
 
 def test_a_search_after_a_write_sees_it_with_the_same_cached_searcher():
     first = make_article(paragraphs=["联防联控"])
-    indexing.index_articles([first.pk])
+    search.index_articles([first.pk])
     assert ids("联防联控") == {first.pk}
     second = make_article(paragraphs=["联防联控工作"])
-    indexing.index_articles([second.pk])
+    search.index_articles([second.pk])
     assert ids("联防联控") == {first.pk, second.pk}
 
 
 def test_a_delete_waits_for_a_writer_holding_the_lock(search_index):
     article = make_article(paragraphs=["群防群控"])
-    indexing.index_articles([article.pk])
-    holder = indexing.open_index().writer()  # another writer, e.g. an ingest
-    done = threading.Thread(target=indexing.remove_articles, args=([article.pk],))
+    search.index_articles([article.pk])
+    holder = open_index(search_index).writer()  # another writer, e.g. an ingest
+    done = threading.Thread(target=search.remove_articles, args=([article.pk],))
     done.start()
     time.sleep(0.3)
     assert ids("群防群控") == {article.pk}  # searches keep working meanwhile
@@ -87,36 +89,36 @@ def test_a_delete_waits_for_a_writer_holding_the_lock(search_index):
 
 
 def test_a_delete_that_cannot_get_the_lock_is_queued_and_applied_by_the_next_writer(
-    search_index, monkeypatch
+    search_index, settings
 ):
     article = make_article(paragraphs=["众志成城"])
     other = make_article(paragraphs=["筑牢防线"])
-    indexing.index_articles([article.pk])
-    monkeypatch.setattr(indexing, "WRITER_TIMEOUT", 0.2)
-    holder = indexing.open_index().writer()
-    indexing.remove_articles([article.pk])
+    search.index_articles([article.pk])
+    settings.SEARCH_WRITER_TIMEOUT = 0.2
+    holder = open_index(search_index).writer()
+    search.remove_articles([article.pk])
     holder.commit()
     assert ids("众志成城") == {article.pk}  # not yet: it waits in the queue file
-    assert indexing._queue_path(search_index).read_text().strip()
-    indexing.index_articles([other.pk])
+    assert PendingOperations(search_index).path.read_text().strip()
+    search.index_articles([other.pk])
     assert ids("众志成城") == set()
     assert ids("筑牢防线") == {other.pk}
-    assert indexing._queue_path(search_index).read_text() == ""
+    assert PendingOperations(search_index).path.read_text() == ""
 
 
 def test_a_lock_file_left_by_a_crashed_writer_blocks_nobody(search_index):
     article = make_article(paragraphs=["守住输入关"])
-    indexing.open_index()
+    open_index(search_index)
     # What a killed process leaves: the lock file exists, but no process holds the flock.
     (search_index / "MAIN_WRITELOCK").write_text("")
-    indexing.index_articles([article.pk])
+    search.index_articles([article.pk])
     assert ids("守住输入关") == {article.pk}
 
 
 def test_rebuild_indexes_every_published_article_in_batches():
     published = [make_article(paragraphs=[f"第{i}条防控措施"]) for i in range(5)]
     make_article(paragraphs=["防控草稿"], published=False)
-    assert indexing.rebuild(batch_size=2) == 5
+    assert search.rebuild(batch_size=2) == 5
     assert ids("防控") == {a.pk for a in published}
 
 
@@ -133,4 +135,18 @@ def test_haystack_commands_rebuild_update_and_clear_the_index(search_index):
 
 
 def test_ping_opens_the_index():
-    indexing.ping()
+    search.ping()
+
+
+def test_a_replacement_that_cannot_get_the_lock_is_queued_whole(search_index, settings):
+    old = make_article(paragraphs=["众志成城"])
+    search.index_articles([old.pk])
+    new = make_article(paragraphs=["筑牢防线"])
+    settings.SEARCH_WRITER_TIMEOUT = 0.2
+    holder = open_index(search_index).writer()
+    assert search.apply(syncs=[new.pk], removes=[old.pk]) is False
+    holder.commit()
+    assert ids("众志成城") == {old.pk} and ids("筑牢防线") == set()
+    assert search.apply_pending() is True
+    assert ids("众志成城") == set() and ids("筑牢防线") == {new.pk}
+    assert PendingOperations(search_index).path.read_text() == ""

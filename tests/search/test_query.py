@@ -3,7 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from archive.search.query import MAX_QUERY_CHARS, parse_clauses, parse_query, text_query
+from archive.search.query import MAX_QUERY_CHARS, parse_clauses, parse_query
+from archive.search.whoosh_query import text_query, whoosh_query
 
 
 def test_a_cjk_run_is_the_phrase_of_its_bigrams():
@@ -54,7 +55,9 @@ def test_traditional_query_is_folded():
     ],
 )
 def test_odd_syntax_never_raises(text):
-    parse_query(text)
+    parsed = parse_query(text)
+    if not parsed.empty:
+        whoosh_query(parsed)
 
 
 def test_stray_or_is_ignored_with_a_note():
@@ -74,15 +77,18 @@ def test_long_input_is_cut_with_a_note():
 
 def test_punctuation_alone_searches_nothing_and_says_so():
     parsed = parse_query("，。！")
-    assert parsed.query is None and parsed.notes
+    assert parsed.empty and parsed.notes
 
 
 def test_only_exclusions_search_everything_else():
     parsed = parse_query("-春节")
-    assert parsed.query is not None and parsed.notes
+    assert not parsed.empty and parsed.notes
+    assert whoosh_query(parsed)[1] == wq.AndNot(wq.Every(), wq.Or([wq.Term("text", "春节")]))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_parses(text):
-    parse_query(text, use_words=False)
+    parsed = parse_query(text)
+    if not parsed.empty:
+        whoosh_query(parsed, use_words=False)

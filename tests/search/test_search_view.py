@@ -26,7 +26,7 @@ def test_wang_fuju_lists_his_articles_with_marked_snippets(client, seed_articles
 def test_a_title_hit_ranks_above_a_single_body_mention(client):
     body = make_article(title="春节期间的工作", paragraphs=["市里检查了疫情防控措施的落实。"])
     title = make_article(title="疫情防控措施", paragraphs=["市里开会部署。"])
-    from archive.search.indexing import index_articles
+    from archive.search import index_articles
 
     index_articles([body.pk, title.pk])
     response = client.get(URL, {"q": "疫情防控"})
@@ -35,7 +35,7 @@ def test_a_title_hit_ranks_above_a_single_body_mention(client):
 
 
 def test_stored_markup_is_escaped_in_results(client):
-    from archive.search.indexing import index_articles
+    from archive.search import index_articles
 
     article = make_article(
         title="<script>alert(1)</script>", paragraphs=["防控x<img src=x onerror=alert(1)>"]
@@ -47,7 +47,7 @@ def test_stored_markup_is_escaped_in_results(client):
 
 
 def test_facets_and_filters(client):
-    from archive.search.indexing import index_articles
+    from archive.search import index_articles
 
     older = make_article(make_page(issue=make_issue("2020-01-26")), paragraphs=["联防联控"])
     newer = make_article(paragraphs=["联防联控"], persons=[("王付举", ["副市长"])])

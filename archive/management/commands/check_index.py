@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive import search
 from archive.search.consistency import compare, repair
 
 
@@ -53,7 +54,5 @@ class Command(BaseCommand):
 
     def _optimize(self, options):
         if options["optimize"]:
-            from archive.search.indexing import optimize
-
-            before, after = optimize()
+            before, after = search.optimize()
             self.stdout.write(f"索引已合并 (optimized: {before} segments -> {after})")

@@ -1,0 +1,157 @@
+"""The reader's clauses (archive.search.query) as an Elasticsearch/OpenSearch request body.
+
+A CJK piece is a ``match_phrase`` of its bigrams in ``text`` (the ``cjk_exact`` analyzer of
+archive.search.elasticsearch_backend): exactly the documents containing that substring, as
+with Whoosh. A piece that begins or ends with a lone ideograph cannot be matched by bigrams,
+so it is a phrase over ``text.chars`` instead. The headline and ``text.words`` only rank.
+
+    >>> from archive.search.query import parse_query
+    >>> search_body(parse_query("王付举").clauses, facets=False, use_words=False)["query"]
+    {'bool': {'must': [{'match_phrase': {'text': {'query': '王付举'}}}], 'should': [{'match_phrase': {'headline': {'query': '王付举', 'boost': 4.0}}}]}}
+"""
+
+from archive.search.analysis import segments
+from archive.search.document import HEADLINE_BOOST, MIRRORED_FIELDS
+from archive.search.results import DATE_FACETS, FACETS, PERSON_FACET_SIZE, facet_pairs
+
+# What a hit and check_index read back from _source.
+SOURCE_FIELDS = ["django_id", *MIRRORED_FIELDS, "fingerprint"]
+
+
+def piece_query(value, field, boost=None):
+    """Exact-substring query for one folded piece of the reader's query in ``field``.
+
+    >>> piece_query("王付举", "text")
+    {'match_phrase': {'text': {'query': '王付举'}}}
+    >>> piece_query("防", "text")
+    {'match_phrase': {'text.chars': {'query': '防'}}}
+    >>> piece_query("covid", "text")
+    {'match': {'text': {'query': 'covid', 'operator': 'and'}}}
+    """
+    parts = segments(value)
+    options = {"query": value.strip()}
+    if boost is not None:
+        options["boost"] = boost
+    if len(parts) == 1 and parts[0][0] == "word":
+        return {"match": {field: {**options, "operator": "and"}}}
+    edges = (parts[0], parts[-1])
+    if any(kind == "cjk" and len(run) == 1 for kind, run in edges):
+        return {"match_phrase": {f"{field}.chars": options}}
+    return {"match_phrase": {field: options}}
+
+
+def either(queries):
+    if len(queries) == 1:
+        return queries[0]
+    return {"bool": {"should": queries, "minimum_should_match": 1}}
+
+
+def text_query(clauses, use_words=True):
+    """Clauses from query.parse_clauses → the ES ``bool`` that selects and ranks.
+
+    ``must``: each clause (its alternatives ORed) in ``text`` — this decides what matches.
+    ``must_not``: excluded words. ``should``: the same pieces in the headline (boosted) and,
+    for ranking only, in ``text.words``.
+    """
+    must, must_not, should = [], [], []
+    for clause in clauses:
+        queries = [piece_query(v, "text") for v in clause.alternatives]
+        if clause.exclude:
+            must_not.extend(queries)
+            continue
+        must.append(either(queries))
+        for value in clause.alternatives:
+            should.append(piece_query(value, "headline", boost=HEADLINE_BOOST))
+            if use_words:
+                should.append({"match": {"text.words": {"query": value.strip()}}})
+    if not must:
+        must = [{"match_all": {}}]
+    query = {"must": must}
+    if must_not:
+        query["must_not"] = must_not
+    if should:
+        query["should"] = should
+    return query
+
+
+def filter_clauses(filters):
+    """paper, person, kind, page, year, month and a date range → ES filter clauses."""
+    filters = filters or {}
+    parts = []
+    for key, field in (("paper", "paper"), ("person", "persons"), ("kind", "kind")):
+        if filters.get(key):
+            parts.append({"term": {field: filters[key]}})
+    for key in ("year", "month"):
+        if filters.get(key):
+            parts.append({"term": {key: str(filters[key])}})
+    if filters.get("page"):
+        parts.append({"term": {"page": int(filters["page"])}})
+    if filters.get("date_from") or filters.get("date_to"):
+        bounds = {}
+        if filters.get("date_from"):
+            bounds["gte"] = str(filters["date_from"])[:10]
+        if filters.get("date_to"):
+            bounds["lte"] = str(filters["date_to"])[:10]
+        parts.append({"range": {"date": bounds}})
+    return parts
+
+
+def _histogram(interval, date_format):
+    return {
+        "date_histogram": {
+            "field": "date",
+            "calendar_interval": interval,
+            "format": date_format,
+            "min_doc_count": 1,
+        }
+    }
+
+
+AGGREGATIONS = {
+    "year": _histogram("year", "yyyy"),
+    "month": _histogram("month", "yyyy-MM"),
+    "paper": {"terms": {"field": "paper", "size": 200}},
+    "page": {"terms": {"field": "page", "size": 200}},
+    "kind": {"terms": {"field": "kind", "size": 20}},
+    # Top persons: on several shards counts are per-shard estimates; a larger shard_size
+    # makes the top 30 exact in practice.
+    "person": {"terms": {"field": "persons", "size": PERSON_FACET_SIZE, "shard_size": 200}},
+}
+SORTS = {
+    "relevance": None,
+    "newest": [{"date": {"order": "desc"}}, {"_score": {"order": "desc"}}],
+    "oldest": [{"date": {"order": "asc"}}, {"_score": {"order": "desc"}}],
+}
+
+
+def search_body(
+    clauses, *, page=1, page_size=20, filters=None, sort="relevance", facets=True, use_words=True
+):
+    """The whole _search request body for one page of the reader's query."""
+    query = text_query(clauses, use_words)
+    extra = filter_clauses(filters)
+    if extra:
+        query["filter"] = extra
+    body = {
+        "query": {"bool": query},
+        "from": (page - 1) * page_size,
+        "size": page_size,
+        "track_total_hits": True,
+        "_source": SOURCE_FIELDS,
+    }
+    if SORTS.get(sort):
+        body["sort"] = SORTS[sort]
+    if facets:
+        body["aggs"] = AGGREGATIONS
+    return body
+
+
+def facets_from(aggregations):
+    """ES aggregations → the site's facet shape: {name: [(value, count), …]}."""
+    facets = {}
+    for name in FACETS:
+        key = "key_as_string" if name in DATE_FACETS else "key"
+        buckets = aggregations.get(name, {}).get("buckets", [])
+        counts = {b.get(key, b["key"]): b["doc_count"] for b in buckets if b["doc_count"]}
+        facets[name] = facet_pairs(name, counts)
+    return facets
