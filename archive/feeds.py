@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from archive.browse_queries import published_articles, visible_issues
-from archive.models import Page
+from archive.models import Issue, Page
 
 FEED_LENGTH = 30
 PUBLISHED_AT = datetime.time(6, 0)
@@ -27,11 +26,9 @@ class NewIssuesFeed(Feed):
         return reverse("archive:home")
 
     def items(self):
-        front_pages = Page.objects.filter(number=1).prefetch_related(
-            Prefetch("articles", queryset=published_articles())
-        )
+        front_pages = Page.objects.filter(number=1).for_reading()
         return (
-            visible_issues()
+            Issue.objects.visible()
             .order_by("-date")
             .prefetch_related(Prefetch("pages", queryset=front_pages, to_attr="front_pages"))[
                 :FEED_LENGTH

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.ingest import DecodeError, decode_bytes, parse_page
-from archive.ingest.interchange import InterchangeError, issue_document, validate_issue
+from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.sources import from_file_name, paper_identity
 
 FORMATS = ("auto", "page", "json", "pfr")
@@ -119,7 +119,7 @@ def page_document(path, *, paper=None, date=None, page=None, known_names=(), str
         raise InputError(f"{path}: which page? pass --page N, or end the file name with -p1")
     parsed = parse_page(text, page_number=number, known_names=known_names)
     iso = date.isoformat() if date else None
-    return issue_document(paper_name, paper_slug, iso, None, [parsed]), text
+    return build_issue_document(paper_name, paper_slug, iso, None, [parsed]), text
 
 
 def _read_json(path):

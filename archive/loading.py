@@ -12,7 +12,13 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from archive import search
+from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
+from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+
+# The interchange article fields an article row holds under the same name (a model field
+# or property); reporters and persons are stored as mentions instead.
+ROW_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in ("reporters", "persons"))
 
 
 class LoadError(ValueError):
@@ -50,8 +56,6 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True):
     `source_texts` maps a page number to the raw page text it was parsed from, kept on the
     page so staff can compare. Returns a LoadResult.
     """
-    from archive.ingest.interchange import InterchangeError, validate_issue
-
     try:
         validate_issue(doc)
     except InterchangeError as exc:
@@ -67,13 +71,12 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True):
             issue.number = issue_info["number"]
             issue.save(update_fields=["number"])
         result = LoadResult(issues=1)
+        pages = [ParsedPage.from_dict(p) for p in doc["pages"]]
         people = _PersonCache()
-        people.preload(_names_in(doc))
-        for page_doc in doc["pages"]:
-            page_result = _replace_page(
-                issue, page_doc, publish, source_texts.get(page_doc["number"], ""), people
-            )
-            result.add(page_result)
+        people.preload(_names_in(pages))
+        for page in pages:
+            source_text = source_texts.get(page.number, "")
+            result.add(_replace_page(issue, page, publish, source_text, people))
         _link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
@@ -94,41 +97,26 @@ def _newspaper(paper):
     return newspaper
 
 
-def _replace_page(issue, page_doc, publish, source_text, people):
+def _replace_page(issue, parsed, publish, source_text, people):
     result = LoadResult(pages=1)
-    old = Page.objects.filter(issue=issue, number=page_doc["number"]).first()
+    old = Page.objects.filter(issue=issue, number=parsed.number).first()
     if old is not None:
         result.removed_ids = list(old.articles.values_list("pk", flat=True))
         old.delete()
     page = Page.objects.create(
-        issue=issue,
-        number=page_doc["number"],
-        name=page_doc.get("name") or "",
-        source_text=source_text,
+        issue=issue, number=parsed.number, name=parsed.name, source_text=source_text
     )
     articles = [
         _article_row(page, order, art, publish)
-        for order, art in enumerate(page_doc.get("articles", []), start=1)
+        for order, art in enumerate(parsed.articles, start=1)
     ]
     Article.objects.bulk_create(articles)
     # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35; fetch them otherwise.
     if any(a.pk is None for a in articles):
         articles = list(page.articles.order_by("order"))
     mentions = []
-    for article, art in zip(articles, page_doc.get("articles", []), strict=True):
-        for order, name in enumerate(art.get("reporters", [])):
-            mentions.append(
-                Mention(article=article, person=people.get(name), is_reporter=True, order=order)
-            )
-        for order, person in enumerate(art.get("persons", [])):
-            mentions.append(
-                Mention(
-                    article=article,
-                    person=people.get(person["name"]),
-                    roles=list(person.get("roles", [])),
-                    order=order,
-                )
-            )
+    for article, art in zip(articles, parsed.articles, strict=True):
+        mentions += _mentions(article, art, people)
     people.flush()
     for mention in mentions:
         mention.person_id = mention.person.pk
@@ -140,33 +128,29 @@ def _replace_page(issue, page_doc, publish, source_text, people):
 
 
 def _article_row(page, order, art, publish):
-    to, frm = art.get("continued_to") or {}, art.get("continued_from") or {}
-    return Article(
-        page=page,
-        order=order,
-        kind=art.get("kind") or Article.Kind.ARTICLE,
-        kicker=art.get("kicker", ""),
-        title=art.get("title", ""),
-        subtitle=art.get("subtitle", ""),
-        source=art.get("source", ""),
-        dateline=art.get("dateline", ""),
-        paragraphs=list(art.get("paragraphs", [])),
-        editor_code=art.get("editor_code", ""),
-        jump_to_page=to.get("page"),
-        jump_to_marker=to.get("marker", ""),
-        jump_from_page=frm.get("page"),
-        jump_from_marker=frm.get("marker", ""),
-        review=list(art.get("review", [])),
-        published=publish,
-    )
+    fields = {name: getattr(art, name) for name in ROW_FIELDS}
+    return Article(page=page, order=order, published=publish, **fields)
 
 
-def _names_in(doc):
+def _mentions(article, art, people):
+    """The article's reporters, then the people its text names, each in printed order."""
+    reporters = [
+        Mention(article=article, person=people.get(name), is_reporter=True, order=order)
+        for order, name in enumerate(art.reporters)
+    ]
+    named = [
+        Mention(article=article, person=people.get(p.name), roles=list(p.roles), order=order)
+        for order, p in enumerate(art.persons)
+    ]
+    return reporters + named
+
+
+def _names_in(pages):
     names = set()
-    for page in doc["pages"]:
-        for art in page.get("articles", []):
-            names.update(n.strip() for n in art.get("reporters", []))
-            names.update(p["name"].strip() for p in art.get("persons", []))
+    for page in pages:
+        for art in page.articles:
+            names.update(name.strip() for name in art.reporters)
+            names.update(person.name.strip() for person in art.persons)
     return names
 
 
@@ -288,42 +272,23 @@ def delete_articles(queryset):
 # -- export -------------------------------------------------------------------------------
 
 
-def article_document(article):
+def stored_article_document(article):
     """One stored article as interchange JSON, with its id and url.
 
     Needs the article's mentions with persons prefetched to stay at one query per page.
     """
-    mentions = list(article.mentions.all())
-    reporters = [m.person.name for m in sorted(mentions, key=lambda m: m.order) if m.is_reporter]
-    persons = [
-        {"name": m.person.name, "roles": list(m.roles)}
-        for m in sorted(mentions, key=lambda m: m.order)
-        if not m.is_reporter
-    ]
-    return {
-        "id": article.pk,
-        "url": article.get_absolute_url(),
-        "kind": article.kind,
-        "kicker": article.kicker,
-        "title": article.title,
-        "subtitle": article.subtitle,
-        "source": article.source,
-        "dateline": article.dateline,
-        "reporters": reporters,
-        "paragraphs": list(article.paragraphs),
-        "continued_to": _jump(article.jump_to_page, article.jump_to_marker),
-        "continued_from": _jump(article.jump_from_page, article.jump_from_marker),
-        "editor_code": article.editor_code,
-        "persons": persons,
-        "review": list(article.review),
-    }
+    mentions = sorted(article.mentions.all(), key=lambda m: m.order)
+    parsed = ParsedArticle(
+        reporters=[m.person.name for m in mentions if m.is_reporter],
+        persons=[
+            PersonMention(m.person.name, list(m.roles)) for m in mentions if not m.is_reporter
+        ],
+        **{name: getattr(article, name) for name in ROW_FIELDS},
+    )
+    return {"id": article.pk, "url": article.get_absolute_url(), **parsed.to_dict()}
 
 
-def _jump(page, marker):
-    return {"page": page, "marker": marker} if page else None
-
-
-def issue_document(issue, *, published_only=False):
+def stored_issue_document(issue, *, published_only=False):
     """One stored issue as an interchange document."""
     articles = (
         Article.objects.filter(page__issue=issue)
@@ -335,17 +300,13 @@ def issue_document(issue, *, published_only=False):
         articles = articles.filter(published=True)
     by_page = {}
     for article in articles:
-        by_page.setdefault(article.page_id, []).append(article_document(article))
+        by_page.setdefault(article.page_id, []).append(stored_article_document(article))
     pages = [
         {"number": page.number, "name": page.name, "articles": by_page.get(page.pk, [])}
         for page in issue.pages.order_by("number")
     ]
-    return {
-        "format": "newspaper-issue/1",
-        "paper": {"name": issue.newspaper.name, "slug": issue.newspaper.slug},
-        "issue": {"date": issue.date.isoformat(), "number": issue.number},
-        "pages": pages,
-    }
+    paper = issue.newspaper
+    return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)
 
 
 def export_issues(*, paper=None, date_from=None, date_to=None):
@@ -358,4 +319,4 @@ def export_issues(*, paper=None, date_from=None, date_to=None):
     if date_to:
         issues = issues.filter(date__lte=date_to)
     for issue in issues.iterator(chunk_size=50):
-        yield issue_document(issue)
+        yield stored_issue_document(issue)

@@ -1,11 +1,22 @@
 """The newspaper archive's data, in the newspaper's own terms.
 
 Newspaper → Issue (one day) → Page (版) → Article; Person ←(Mention: role, reporter or not)→ Article.
+The questions the reader pages ask are QuerySet methods (querysets.py).
 """
 
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+
+from archive.ingest.markers import render_jump
+from archive.ingest.model import KINDS, Jump
+from archive.querysets import (
+    ArticleQuerySet,
+    IssueQuerySet,
+    MentionQuerySet,
+    PageQuerySet,
+    PersonQuerySet,
+)
 
 
 class Newspaper(models.Model):
@@ -29,6 +40,8 @@ class Issue(models.Model):
     date = models.DateField("出版日期")
     number = models.PositiveIntegerField("期号", null=True, blank=True)
 
+    objects = IssueQuerySet.as_manager()
+
     class Meta:
         ordering = ["newspaper", "-date"]
         verbose_name = verbose_name_plural = "期"
@@ -47,12 +60,36 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("archive:issue", args=[self.newspaper.slug, self.date.isoformat()])
 
+    def neighbours(self):
+        """The same paper's previous and next visible issues, or None at either end."""
+        same_paper = Issue.objects.visible().filter(newspaper=self.newspaper)
+        previous = same_paper.filter(date__lt=self.date).order_by("-date").first()
+        following = same_paper.filter(date__gt=self.date).order_by("date").first()
+        return previous, following
+
+    def reading_order(self):
+        """Every published article of the issue, page by page, light enough for navigation."""
+        articles = list(
+            Article.objects.published()
+            .filter(page__issue=self)
+            .select_related("page")
+            .only(
+                "id", "title", "paragraphs", "order", "page__id", "page__number", "page__issue_id"
+            )
+            .order_by("page__number", "order")
+        )
+        for article in articles:
+            article.page.issue = self  # reuse the loaded issue: no query per link
+        return articles
+
 
 class Page(models.Model):
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     source_text = models.TextField("原始文本", blank=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["issue", "number"]
@@ -72,32 +109,12 @@ class Page(models.Model):
         )
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def with_place(self):
-        """Articles with their page, issue and paper, for citations and links in one query."""
-        return self.select_related("page__issue__newspaper")
-
-    def with_people(self):
-        """Articles with their mentions and persons, fetched in one extra query.
-
-        Joining the person into the mention query keeps the only IN list to the articles:
-        prefetching "mentions__person" puts every person id of an issue in one IN list,
-        which SQLite refuses once a big issue names a thousand people.
-        """
-        mentions = Mention.objects.select_related("person").order_by("order")
-        return self.prefetch_related(models.Prefetch("mentions", queryset=mentions))
-
-
 class Article(models.Model):
-    class Kind(models.TextChoices):
-        ARTICLE = "article", "消息"
-        NOTICE = "notice", "启事"
-        BRIEF = "brief", "简讯"
-        PHOTO = "photo", "图片新闻"
-        OTHER = "other", "其他"
+    # The pipeline's list of kinds (ingest/model.py), so a kind the parser or the
+    # interchange knows is always one the database accepts.
+    Kind = models.TextChoices(
+        "Kind", [(kind.upper(), (kind, label)) for kind, label in KINDS.items()]
+    )
 
     page = models.ForeignKey(Page, models.CASCADE, related_name="articles")
     order = models.PositiveSmallIntegerField("版内顺序")
@@ -169,6 +186,63 @@ class Article(models.Model):
     def needs_review(self):
         return bool(self.review)
 
+    # The jumps as the interchange names them: Jump(2, "③") for （下转第二版③）, or None.
+    @property
+    def continued_to(self):
+        return Jump(self.jump_to_page, self.jump_to_marker) if self.jump_to_page else None
+
+    @continued_to.setter
+    def continued_to(self, jump):
+        self.jump_to_page, self.jump_to_marker = (jump.page, jump.marker) if jump else (None, "")
+
+    @property
+    def continued_from(self):
+        return Jump(self.jump_from_page, self.jump_from_marker) if self.jump_from_page else None
+
+    @continued_from.setter
+    def continued_from(self, jump):
+        self.jump_from_page, self.jump_from_marker = (
+            (jump.page, jump.marker) if jump else (None, "")
+        )
+
+    @property
+    def jump_to_label(self):
+        """（下转第二版③） as the paper prints it, or "" when the article does not jump."""
+        return render_jump(self.continued_to, "下转")
+
+    @property
+    def jump_from_label(self):
+        """（上接第一版③） as the paper prints it, or "" when the article starts here."""
+        return render_jump(self.continued_from, "上接")
+
+    def readable_continuation(self):
+        """The part this article jumps to, only when a reader may see it."""
+        return self._readable_part("continuation")
+
+    def readable_beginning(self):
+        """The part that jumps to this article, only when a reader may see it."""
+        return self._readable_part("continues")
+
+    def _readable_part(self, relation):
+        try:
+            other = getattr(self, relation)
+        except Article.DoesNotExist:
+            return None
+        return other if other is not None and other.published else None
+
+    def citation(self):
+        """GB/T 7714 for a newspaper article: 杨丽娜, 姚广强. 题名[N]. 焦作日报, 2020-01-27(1).
+
+        The standard lists at most three authors, then 等; an unsigned article starts at the
+        title. Needs the article's place and mentions at hand (with_place, with_people).
+        """
+        reporters = [m.person.name for m in self.mentions.all() if m.is_reporter]
+        authors = ", ".join(reporters[:3]) + (", 等" if len(reporters) > 3 else "")
+        issue = self.page.issue
+        where = f"{issue.newspaper.name}, {issue.date:%Y-%m-%d}({self.page.number})."
+        head = f"{authors}. " if authors else ""
+        return f"{head}{self.display_title}[N]. {where}"
+
 
 def person_slug(name):
     """A URL slug for a person: the name itself (Django keeps Unicode slugs readable)."""
@@ -179,6 +253,8 @@ class Person(models.Model):
     name = models.CharField("姓名", max_length=50)
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
     sort_key = models.CharField("排序拼音", max_length=200, blank=True, db_index=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_key", "name"]
@@ -216,6 +292,8 @@ class Mention(models.Model):
     roles = models.JSONField("职务", default=list, blank=True)
     is_reporter = models.BooleanField("记者", default=False)
     order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "is_reporter", "order"]

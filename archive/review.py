@@ -5,8 +5,9 @@ A parsed page travels between review screens as its interchange dict (plus each 
 merging an item into the one before it, or splitting an item at a paragraph.
 """
 
+from archive.ingest.model import KINDS, ParsedArticle
+
 EDITABLE = ("kind", "kicker", "title", "subtitle", "source", "dateline", "editor_code")
-KINDS = ("article", "notice", "brief", "photo", "other")
 
 
 def apply_edits(page, edits):
@@ -79,18 +80,11 @@ def split_at(page, index, paragraph):
     if not 1 <= paragraph < len(paragraphs):
         return page
     second = {
+        **ParsedArticle().to_dict(),  # every interchange field, empty
         "kind": article.get("kind", "article"),
-        "kicker": "",
-        "title": "",
-        "subtitle": "",
-        "source": "",
-        "dateline": "",
-        "reporters": [],
         "paragraphs": paragraphs[paragraph:],
         "continued_to": article.get("continued_to"),
-        "continued_from": None,
         "editor_code": article.get("editor_code", ""),
-        "persons": [],
         "review": ["no headline found"],
         "source_lines": article.get("source_lines"),
     }

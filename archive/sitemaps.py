@@ -3,8 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from archive.browse_queries import visible_issues
-from archive.models import Article, Person
+from archive.models import Article, Issue, Person
 
 
 class StaticSitemap(Sitemap):
@@ -21,7 +20,7 @@ class IssueSitemap(Sitemap):
     changefreq = "never"
 
     def items(self):
-        return visible_issues().order_by("newspaper__slug", "date")
+        return Issue.objects.visible().order_by("newspaper__slug", "date")
 
     def lastmod(self, item):
         return item.date
@@ -41,7 +40,7 @@ class PersonSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Person.objects.filter(mentions__article__published=True).distinct().order_by("pk")
+        return Person.objects.in_print().distinct().order_by("pk")
 
 
 SITEMAPS = {

@@ -30,7 +30,7 @@ def load_seed_issue():
     """
     try:
         from archive.ingest import parse_page
-        from archive.ingest.interchange import issue_document
+        from archive.ingest.interchange import build_issue_document
     except ImportError:
         return None
     from archive.loading import load_issue
@@ -38,9 +38,9 @@ def load_seed_issue():
     front = parse_page(SEED.read_text(encoding="utf-8"), page_number=1).to_dict()
     front["name"] = "要闻"
     pages = [front, {"number": 2, "name": "要闻", "articles": [PAGE_TWO_REST]}]
-    load_issue(issue_document(PAPER["name"], PAPER["slug"], DATE, None, pages))
+    load_issue(build_issue_document(PAPER["name"], PAPER["slug"], DATE, None, pages))
     day_before = {"number": 1, "name": "要闻", "articles": [DAY_BEFORE]}
-    load_issue(issue_document(PAPER["name"], PAPER["slug"], "2020-01-26", None, [day_before]))
+    load_issue(build_issue_document(PAPER["name"], PAPER["slug"], "2020-01-26", None, [day_before]))
     return Article.objects.get(page__issue__date=DATE, page__number=1, title=LEAD_TITLE)
 
 

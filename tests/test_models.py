@@ -99,3 +99,24 @@ def test_an_article_without_a_headline_borrows_its_first_words():
         paragraphs=["1月24日上午，我市召开新型冠状病毒感染的肺炎疫情防控电视电话会议，深入贯彻"],
     )
     assert article.display_title == "1月24日上午，我市召开新型冠状病毒感染的肺炎疫……"
+
+
+def test_the_models_kinds_are_the_pipelines():
+    """One list of kinds: every kind the parser or an interchange file may carry is stored."""
+    from archive.ingest.model import KINDS, ParsedArticle
+
+    assert Article.Kind.choices == list(KINDS.items())
+    assert Article.Kind.ARTICLE == ParsedArticle().kind == Article._meta.get_field("kind").default
+    assert max(map(len, KINDS)) <= Article._meta.get_field("kind").max_length
+    assert Article.Kind.NOTICE.label == "启事"
+
+
+def test_a_jump_reads_and_writes_as_the_interchange_names_it():
+    from archive.ingest.model import Jump
+
+    article = make_article(continued_to=Jump(2, "③"))
+    article.refresh_from_db()
+    assert (article.jump_to_page, article.jump_to_marker) == (2, "③")
+    assert article.continued_to == Jump(2, "③") and article.continued_from is None
+    article.continued_to = None
+    assert (article.jump_to_page, article.jump_to_marker, article.jump_to_label) == (None, "", "")

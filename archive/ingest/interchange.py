@@ -1,6 +1,6 @@
 """Build and check interchange documents (docs/interchange.md: one issue as JSON).
 
->>> doc = issue_document("焦作日报", "jzrb", "2020-01-27", None, [ParsedPage(number=1)])
+>>> doc = build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [ParsedPage(number=1)])
 >>> validate_issue(doc)
 >>> doc["pages"][0]
 {'number': 1, 'name': '', 'articles': []}
@@ -16,22 +16,20 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from archive.ingest.model import KINDS, ParsedPage
+from archive.ingest.model import KINDS, Jump, ParsedPage, PersonMention, fields_of_shape
 
-__all__ = ["FORMAT", "InterchangeError", "issue_document", "validate_issue"]
+__all__ = ["FORMAT", "InterchangeError", "build_issue_document", "validate_issue"]
 
 FORMAT = "newspaper-issue/1"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_STRING_FIELDS = ("kicker", "title", "subtitle", "source", "dateline", "editor_code")
-_LIST_FIELDS = ("reporters", "paragraphs", "review")
 
 
 class InterchangeError(ValueError):
     """The document does not follow the interchange format; the message starts with a path."""
 
 
-def issue_document(
+def build_issue_document(
     paper_name: str,
     paper_slug: str,
     date: str | dt.date,
@@ -126,27 +124,49 @@ def _validate_page(page: Any, path: str, seen: set[int]) -> None:
 def _validate_article(article: Any, path: str) -> None:
     _expect(article, dict, path, "an object")
     kind = article.get("kind", "article")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # KINDS is a dict: [] is unhashable
         raise _fail(f"{path}.kind", f"expected one of {', '.join(KINDS)}, got {kind!r}")
-    for name in _STRING_FIELDS:
-        _expect(article.get(name, ""), str, f"{path}.{name}", "a string")
-    for name in _LIST_FIELDS:
-        items = article.get(name, [])
-        _expect(items, list, f"{path}.{name}", "a list of strings")
-        for k, item in enumerate(items):
-            _expect(item, str, f"{path}.{name}[{k}]", "a string")
-    for name in ("continued_to", "continued_from"):
-        _validate_jump(article.get(name), f"{path}.{name}")
-    persons = article.get("persons", [])
-    _expect(persons, list, f"{path}.persons", "a list")
+    for shape, check in _ARTICLE_CHECKS.items():
+        for name in fields_of_shape(shape):
+            check(article, name, f"{path}.{name}")
+
+
+def _check_text(article: dict[str, Any], name: str, path: str) -> None:
+    _expect(article.get(name, ""), str, path, "a string")
+
+
+def _check_texts(article: dict[str, Any], name: str, path: str) -> None:
+    _validate_strings(article.get(name, []), path)
+
+
+def _check_jump(article: dict[str, Any], name: str, path: str) -> None:
+    _validate_jump(article.get(name), path)
+
+
+def _check_persons(article: dict[str, Any], name: str, path: str) -> None:
+    persons = article.get(name, [])
+    _expect(persons, list, path, "a list")
     for k, person in enumerate(persons):
-        ppath = f"{path}.persons[{k}]"
+        ppath = f"{path}[{k}]"
         _expect(person, dict, ppath, "an object")
         _expect(person.get("name"), str, f"{ppath}.name", "a string")
-        roles = person.get("roles", [])
-        _expect(roles, list, f"{ppath}.roles", "a list of strings")
-        for r, role in enumerate(roles):
-            _expect(role, str, f"{ppath}.roles[{r}]", "a string")
+        _validate_strings(person.get("roles", []), f"{ppath}.roles")
+
+
+def _validate_strings(items: Any, path: str) -> None:
+    _expect(items, list, path, "a list of strings")
+    for k, item in enumerate(items):
+        _expect(item, str, f"{path}[{k}]", "a string")
+
+
+# One check for each shape of article field (model.ARTICLE_FIELDS), run in this order so
+# the first problem named is the same whatever order the fields are listed in.
+_ARTICLE_CHECKS = {
+    str: _check_text,
+    list[str]: _check_texts,
+    Jump | None: _check_jump,
+    list[PersonMention]: _check_persons,
+}
 
 
 def _validate_jump(jump: Any, path: str) -> None:

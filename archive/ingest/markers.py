@@ -98,8 +98,15 @@ def cn_number(text: str) -> int | None:
 
 
 def to_cn_number(n: int) -> str:
-    """``to_cn_number(12)`` is "十二", the way page numbers are printed in jumps."""
-    digits = "〇一二三四五六七八九"
+    """``to_cn_number(12)`` is "十二", the way page numbers are printed in jumps.
+
+    Zero is 零, as in counting numbers (一百零五); 〇 belongs to numbers read digit by digit,
+    such as the year on the masthead (二〇二〇年).
+
+    >>> [to_cn_number(n) for n in (0, 2, 10, 12, 20, 23, 105)]
+    ['零', '二', '十', '十二', '二十', '二十三', '105']
+    """
+    digits = "零一二三四五六七八九"
     if n < 10:
         return digits[n]
     if n < 20:
@@ -175,7 +182,7 @@ def match_jump_to(line: str) -> tuple[int, Jump] | None:
 def _checked_jump(m: re.Match[str], direction: str, offset: int) -> tuple[int, Jump] | None:
     """Accept a jump only if its fields print it back exactly (（下转第2版） stays text)."""
     page = cn_number(m.group("page"))
-    if page is None:
+    if page is None or page < 1:  # pages are numbered from 1: （下转第零版） is text
         return None
     jump = Jump(page, m.group("marker"))
     return (offset, jump) if render_jump(jump, direction) == m.group(0) else None

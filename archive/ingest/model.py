@@ -7,17 +7,27 @@
 >>> ParsedArticle.from_dict(a.to_dict()) == a
 True
 
-Field names and their order follow docs/interchange.md (shared); ``id`` and ``url`` belong
-to database output and are not modelled here. ``source_lines`` is parser bookkeeping and
-never enters the interchange.
+:class:`ParsedArticle` is the one definition of an interchange article: its attributes are
+the article fields of docs/interchange.md (shared), in that order, and :data:`ARTICLE_FIELDS`
+names each with its shape for every reader and writer of the format (the loader, the export,
+the API and the validator). ``id`` and ``url`` belong to database output and are not modelled
+here. ``source_lines`` is parser bookkeeping and never enters the interchange.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_type_hints
 
-KINDS = ("article", "notice", "brief", "photo", "other")
+# The kinds of item a page holds, each with the name a reader sees; the database's choices
+# are built from this list.
+KINDS = {
+    "article": "消息",
+    "notice": "启事",
+    "brief": "简讯",
+    "photo": "图片新闻",
+    "other": "其他",
+}
 
 
 @dataclass
@@ -58,9 +68,13 @@ class PersonMention:
 
 @dataclass
 class ParsedArticle:
-    """One item of a page: an article, a notice, …, as the parser understood it."""
+    """One item of a page: an article, a notice, …, as the parser understood it.
 
-    kind: str = "article"  # article | notice | brief | photo | other
+    Adding an interchange field is one line here, in the place interchange.md lists it (and,
+    for the database, a model field or property of the same name).
+    """
+
+    kind: str = "article"  # one of KINDS
     kicker: str = ""
     title: str = ""
     subtitle: str = ""
@@ -78,40 +92,42 @@ class ParsedArticle:
 
     def to_dict(self) -> dict[str, Any]:
         """The interchange article (no id/url), fields in the order interchange.md lists them."""
-        return {
-            "kind": self.kind,
-            "kicker": self.kicker,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "source": self.source,
-            "dateline": self.dateline,
-            "reporters": list(self.reporters),
-            "paragraphs": list(self.paragraphs),
-            "continued_to": self.continued_to.to_dict() if self.continued_to else None,
-            "continued_from": self.continued_from.to_dict() if self.continued_from else None,
-            "editor_code": self.editor_code,
-            "persons": [p.to_dict() for p in self.persons],
-            "review": list(self.review),
-        }
+        return {name: _as_json(getattr(self, name)) for name in ARTICLE_FIELDS}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParsedArticle:
-        """Inverse of :meth:`to_dict`; ``id`` and ``url`` (database output) are ignored."""
-        return cls(
-            kind=d.get("kind", "article"),
-            kicker=d.get("kicker", ""),
-            title=d.get("title", ""),
-            subtitle=d.get("subtitle", ""),
-            source=d.get("source", ""),
-            dateline=d.get("dateline", ""),
-            reporters=list(d.get("reporters", [])),
-            paragraphs=list(d.get("paragraphs", [])),
-            continued_to=Jump.from_dict(d.get("continued_to")),
-            continued_from=Jump.from_dict(d.get("continued_from")),
-            editor_code=d.get("editor_code", ""),
-            persons=[PersonMention.from_dict(p) for p in d.get("persons", [])],
-            review=list(d.get("review", [])),
-        )
+        """Inverse of :meth:`to_dict`; a missing field takes its default, ``id`` and ``url``
+        (database output) are ignored."""
+        given = {name: shape for name, shape in ARTICLE_FIELDS.items() if name in d}
+        return cls(**{name: _READERS[shape](d[name]) for name, shape in given.items()})
+
+
+def _as_json(value: Any) -> Any:
+    """A field's value as JSON data: jumps and persons become objects, lists are copied."""
+    if isinstance(value, Jump | PersonMention):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    return value
+
+
+# The interchange article's fields in order, each with its shape (the type its JSON value
+# is read into): ParsedArticle's attributes but the bookkeeping.
+ARTICLE_FIELDS: dict[str, Any] = {
+    name: shape for name, shape in get_type_hints(ParsedArticle).items() if name != "source_lines"
+}
+# How a JSON value of each shape is read; a new shape of field adds its reader here.
+_READERS = {
+    str: lambda value: value,
+    list[str]: list,
+    Jump | None: Jump.from_dict,
+    list[PersonMention]: lambda items: [PersonMention.from_dict(p) for p in items],
+}
+
+
+def fields_of_shape(shape: Any) -> list[str]:
+    """``fields_of_shape(Jump | None)`` is ``["continued_to", "continued_from"]``."""
+    return [name for name, of in ARTICLE_FIELDS.items() if of == shape]
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
 from archive import search as search_index
-from archive.loading import article_document, issue_document
+from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -24,7 +24,7 @@ def issue_detail(request, paper, date):
     issue = get_object_or_404(
         Issue.objects.select_related("newspaper"), newspaper__slug=paper, date=date
     )
-    return json_response(issue_document(issue, published_only=True))
+    return json_response(stored_issue_document(issue, published_only=True))
 
 
 def article_detail(request, article_id):
@@ -34,7 +34,7 @@ def article_detail(request, article_id):
         pk=article_id,
     )
     issue = article.page.issue
-    data = article_document(article)
+    data = stored_article_document(article)
     data.update(
         {
             "paper": {"name": issue.newspaper.name, "slug": issue.newspaper.slug},

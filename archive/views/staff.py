@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from archive import review
 from archive.admin_forms import PageUploadForm
 from archive.ingest import DecodeError, decode_bytes, parse_page
-from archive.ingest.interchange import issue_document
+from archive.ingest.interchange import build_issue_document
+from archive.ingest.model import KINDS
 from archive.loading import LoadError, load_issue
 from archive.models import Person
 
@@ -103,7 +104,7 @@ def _int(value):
 
 def _store(request, state, *, publish):
     page = review.strip_review_fields(state["page"])
-    doc = issue_document(
+    doc = build_issue_document(
         state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
     )
     try:
@@ -126,7 +127,7 @@ def _render_review(request, state):
     context = _admin_context(
         request, state=state, state_json=json.dumps(state, ensure_ascii=False), items=items
     )
-    context["kinds"] = review.KINDS
+    context["kinds"] = KINDS
     return render(request, "admin/archive/ingest_review.html", context)
 
 

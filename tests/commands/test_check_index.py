@@ -4,7 +4,7 @@ import pytest
 from django.core.management.base import CommandError
 
 from archive.ingest import parse_page
-from archive.ingest.interchange import issue_document
+from archive.ingest.interchange import build_issue_document
 from archive.loading import load_issue
 from archive.models import Article
 from archive.search import search
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def store_seed(index=True):
     page = parse_page(SEED.read_text(encoding="utf-8"), page_number=1)
-    load_issue(issue_document("焦作日报", "jzrb", "2020-01-27", None, [page]), index=index)
+    load_issue(build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [page]), index=index)
 
 
 def test_an_archive_in_step_with_its_index_is_reported_clean():

@@ -5,8 +5,8 @@ import copy
 import pytest
 
 from archive.ingest import parse_page
-from archive.ingest.interchange import InterchangeError, issue_document, validate_issue
-from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
+from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
+from archive.ingest.model import ARTICLE_FIELDS, Jump, ParsedArticle, ParsedPage, PersonMention
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def doc():
         paragraphs=["1月26日……"], continued_to=Jump(2, "③"),
         persons=[PersonMention("徐衣显", ["市长"])],
     )  # fmt: skip
-    return issue_document(
+    return build_issue_document(
         "焦作日报", "jzrb", "2020-01-27", None, [ParsedPage(1, "要闻", [article])]
     )
 
@@ -35,7 +35,9 @@ def test_a_built_document_has_the_documented_shape(doc):
 
 def test_the_parsed_seed_page_validates(seed_text):
     validate_issue(
-        issue_document("焦作日报", "jzrb", "2020-01-27", 1, [parse_page(seed_text, page_number=1)])
+        build_issue_document(
+            "焦作日报", "jzrb", "2020-01-27", 1, [parse_page(seed_text, page_number=1)]
+        )
     )
 
 
@@ -76,3 +78,29 @@ def test_pages_round_trip_through_their_dicts(seed_text):
     again = ParsedPage.from_dict(page.to_dict())
     assert again.to_dict() == page.to_dict()
     assert ParsedArticle.from_dict({"id": 17, "url": "/x/", "title": "t"}).title == "t"
+
+
+def test_every_field_is_read_written_and_checked_by_its_shape():
+    article = ParsedArticle(
+        kind="photo", kicker="k", title="t", subtitle="s", source="本报", dateline="d",
+        reporters=["甲"], paragraphs=["p"], continued_to=Jump(2, "③"), continued_from=Jump(1, ""),
+        editor_code="①3", persons=[PersonMention("乙", ["市长"])], review=["r"],
+    )  # fmt: skip
+    assert set(article.to_dict()) == set(ARTICLE_FIELDS)
+    assert ParsedArticle.from_dict(article.to_dict()) == article
+    validate_issue(
+        build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [ParsedPage(1, "", [article])])
+    )
+    for name in ARTICLE_FIELDS:
+        broken = {**article.to_dict(), name: 3.5}
+        doc = build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [ParsedPage(1)])
+        doc["pages"][0]["articles"] = [broken]
+        with pytest.raises(InterchangeError, match=rf"articles\[0\]\.{name}: expected"):
+            validate_issue(doc)
+
+
+@pytest.mark.parametrize("kind", [[], {}, None, 3, "ad"])
+def test_a_kind_that_is_not_a_known_name_is_named_as_the_problem(doc, kind):
+    doc["pages"][0]["articles"][0]["kind"] = kind
+    with pytest.raises(InterchangeError, match=r"articles\[0\]\.kind: expected one of article, "):
+        validate_issue(doc)

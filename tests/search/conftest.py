@@ -12,11 +12,11 @@ from tests.conftest import SEED
 def seed_articles(db, django_capture_on_commit_callbacks):
     """The 9 items of 焦作日报 2020-01-27 第1版, published and indexed."""
     from archive.ingest import parse_page
-    from archive.ingest.interchange import issue_document
+    from archive.ingest.interchange import build_issue_document
     from archive.loading import load_issue
 
     page = parse_page(SEED.read_text(encoding="utf-8"), page_number=1)
-    doc = issue_document("焦作日报", "jzrb", "2020-01-27", None, [page])
+    doc = build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [page])
     with django_capture_on_commit_callbacks(execute=True):
         load_issue(doc)
     return list(Article.objects.published().order_by("pk"))

@@ -2,7 +2,6 @@
 
 import pytest
 
-from archive.browse_queries import chinese_number, citation, jump_label
 from tests.factories import make_article, make_issue, make_page
 from tests.seedlike import LEAD_TITLE, build_seed_like_issue
 
@@ -91,19 +90,26 @@ def test_the_citation_follows_gb_t_7714(client, lead):
 
 def test_a_citation_names_three_authors_then_et_al():
     article = make_article(title="标题", reporters=["甲", "乙", "丙", "丁"])
-    assert citation(article).startswith("甲, 乙, 丙, 等. 标题[N]. ")
+    assert article.citation().startswith("甲, 乙, 丙, 等. 标题[N]. ")
 
 
 def test_an_unsigned_citation_starts_with_the_title():
-    assert citation(make_article(title="敬告读者")) == "敬告读者[N]. 焦作日报, 2020-01-27(1)."
+    assert make_article(title="敬告读者").citation() == "敬告读者[N]. 焦作日报, 2020-01-27(1)."
 
 
 @pytest.mark.parametrize(
     "n,expected", [(1, "一"), (2, "二"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三")]
 )
 def test_page_numbers_in_jump_markers_are_chinese(n, expected):
-    assert chinese_number(n) == expected
-    assert jump_label("下转", n, "③") == f"（下转第{expected}版③）"
+    article = make_article(jump_to_page=n, jump_to_marker="③", jump_from_page=n)
+    assert article.jump_to_label == f"（下转第{expected}版③）"
+    assert article.jump_from_label == f"（上接第{expected}版）"
+
+
+def test_an_article_that_does_not_jump_prints_no_jump_marker(client):
+    article = make_article()
+    assert article.jump_to_label == article.jump_from_label == ""
+    assert 'class="jump' not in get(client, article)
 
 
 def test_an_unpublished_article_is_not_found(client):

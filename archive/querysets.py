@@ -1,0 +1,184 @@
+"""The questions the reader pages ask of the archive, as methods of each model's QuerySet.
+
+Each answers in a fixed number of queries, whatever the size of the archive. Readers only
+ever see published articles, and an issue only once one of its articles is out.
+
+models.py builds its managers from these classes, so this module cannot import it back: a
+method reaches another model through the relation it follows (`_far_end`).
+"""
+
+from collections import OrderedDict
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch
+
+# Bounds on the rows the person-based queries read, so a page about 江泽民 costs the same
+# in an archive of 3,000 articles as in one of 3,000,000. Recent rows come first.
+RELATED_CANDIDATES = 400
+COMPANION_ARTICLES = 500
+
+
+def _far_end(model, *relations):
+    """The model at the end of a path of relations: (Issue, "pages", "articles") → Article."""
+    for name in relations:
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+class IssueQuerySet(models.QuerySet):
+    def visible(self):
+        """Issues with at least one published article: a draft-only issue is not out yet."""
+        articles = _far_end(self.model, "pages", "articles").objects
+        published = articles.published().filter(page__issue=OuterRef("pk"))
+        return self.filter(Exists(published)).select_related("newspaper")
+
+    def between(self, first, last):
+        """The issues dated from `first` to `last`, both included, oldest first."""
+        return self.filter(date__range=(first, last)).order_by("date")
+
+
+class PageQuerySet(models.QuerySet):
+    def in_print_order(self):
+        """Pages by number, without their raw source text (it is for staff, and the largest
+        column)."""
+        return self.defer("source_text").order_by("number")
+
+    def for_reading(self):
+        """Pages in print order, each with its published articles (two queries)."""
+        published = _far_end(self.model, "articles").objects.published().order_by("order")
+        return self.in_print_order().prefetch_related(Prefetch("articles", queryset=published))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def with_place(self):
+        """Articles with their page, issue and paper, for citations and links in one query."""
+        return self.select_related("page__issue__newspaper")
+
+    def with_people(self):
+        """Articles with their mentions and persons, fetched in one extra query.
+
+        Joining the person into the mention query keeps the only IN list to the articles:
+        prefetching "mentions__person" puts every person id of an issue in one IN list,
+        which SQLite refuses once a big issue names a thousand people.
+        """
+        mentions = _far_end(self.model, "mentions").objects.select_related("person")
+        return self.prefetch_related(Prefetch("mentions", queryset=mentions.order_by("order")))
+
+    def for_reading(self):
+        """Articles with their place, both halves of a jump with theirs, and their people."""
+        place = "page__issue__newspaper"
+        jumps = (f"continuation__{place}", f"continues__{place}")
+        return self.select_related(place, *jumps).with_people()
+
+    def mentioning(self, person):
+        """Articles that name the person in their text, newest first."""
+        return self._naming(person, reporter=False)
+
+    def signed_by(self, person):
+        """Articles the person wrote (their name is in the byline), newest first."""
+        return self._naming(person, reporter=True)
+
+    def _naming(self, person, *, reporter):
+        # No DISTINCT: the mention constraint allows one row per (article, person,
+        # is_reporter), and DISTINCT over the joined columns cost 100 ms for a person in
+        # 3,800 articles.
+        return (
+            self.with_place()
+            .filter(mentions__person=person, mentions__is_reporter=reporter)
+            .order_by("-page__issue__date", "page__number", "order")
+        )
+
+    def related_to(self, article, exclude=(), limit=5):
+        """More like this: published articles sharing the most people with `article`.
+
+        Reporters are left out: sharing a byline says nothing about the subject. `exclude`
+        takes the other halves of a jump, which the article page links already. Only the
+        most recent mentions of those people are weighed (RELATED_CANDIDATES rows). Needs
+        the article's mentions prefetched.
+        """
+        person_ids = [m.person_id for m in article.mentions.all() if not m.is_reporter]
+        if not person_ids:
+            return []
+        excluded = [article.pk, *(a.pk for a in exclude if a)]
+        rows = (
+            article.mentions.model.objects.published()
+            .in_text()
+            .filter(person__in=person_ids)
+            .exclude(article__in=excluded)
+            .order_by("-article_id")
+            .values_list("article_id", "person_id")[:RELATED_CANDIDATES]
+        )
+        shared = {}
+        for article_id, person_id in rows:
+            shared.setdefault(article_id, set()).add(person_id)
+        best = sorted(shared, key=lambda pk: (-len(shared[pk]), -pk))[:limit]
+        found = self.with_place().in_bulk(best)
+        return [found[pk] for pk in best if pk in found]
+
+
+class PersonQuerySet(models.QuerySet):
+    def in_print(self):
+        """People named in, or signing, at least one published article."""
+        return self.filter(mentions__article__published=True)
+
+    def by_initial(self):
+        """The people with their article counts, grouped by the first letter of their pinyin.
+
+        Counts what the queryset's filters leave: on in_print(), published articles only.
+        """
+        people = self.annotate(article_count=Count("mentions__article", distinct=True))
+        groups = OrderedDict()
+        for person in people.order_by("sort_key", "name"):
+            initial = person.sort_key[:1].upper()
+            groups.setdefault(initial if initial.isalpha() else "#", []).append(person)
+        return groups
+
+    def mentioned_with(self, person, limit=10):
+        """The people most often named in the same published articles as `person`.
+
+        Counted over the person's latest COMPANION_ARTICLES articles, so the query stays
+        bounded for the most-mentioned people.
+        """
+        articles = list(
+            person.mentions.published()
+            .in_text()
+            .order_by("-article_id")
+            .values_list("article_id", flat=True)[:COMPANION_ARTICLES]
+        )
+        return list(
+            self.filter(mentions__article__in=articles, mentions__is_reporter=False)
+            .exclude(pk=person.pk)
+            .annotate(together=Count("mentions__article", distinct=True))
+            .order_by("-together", "sort_key")[:limit]
+        )
+
+
+class MentionQuerySet(models.QuerySet):
+    def published(self):
+        """Mentions in articles readers may see."""
+        return self.filter(article__published=True)
+
+    def in_text(self):
+        """Mentions of people the text names, leaving out the byline's reporters."""
+        return self.filter(is_reporter=False)
+
+    def role_timeline(self):
+        """Each role with the first and last issue date it appears, earliest first.
+
+        On a person's published mentions in text: ``person.mentions.role_timeline()``.
+        """
+        rows = (
+            self.published()
+            .in_text()
+            .values_list("roles", "article__page__issue__date")
+            .order_by("article__page__issue__date")
+        )
+        spans = OrderedDict()
+        for roles, date in rows:
+            for role in roles:
+                first, _ = spans.get(role, (date, date))
+                spans[role] = (first, date)
+        return [{"role": r, "first": first, "last": last} for r, (first, last) in spans.items()]

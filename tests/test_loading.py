@@ -1,0 +1,52 @@
+"""loading: an interchange article stored and exported again comes back field for field."""
+
+import pytest
+
+from archive.ingest.interchange import build_issue_document, validate_issue
+from archive.ingest.model import ARTICLE_FIELDS, Jump, ParsedArticle, ParsedPage, PersonMention
+from archive.loading import ROW_FIELDS, load_issue, stored_article_document, stored_issue_document
+from archive.models import Article, Issue
+
+pytestmark = pytest.mark.django_db
+
+# Every interchange field away from its default, so a field the loader drops shows.
+EVERY_FIELD = ParsedArticle(
+    kind="notice", kicker="引题", title="主题", subtitle="副题", source="新华社",
+    dateline="北京1月25日电", reporters=["杨丽娜", "姚广强"], paragraphs=["第一段。", "第二段。"],
+    continued_to=Jump(2, "③"), continued_from=Jump(3, ""), editor_code="①3",
+    persons=[PersonMention("徐衣显", ["市委副书记", "市长"]), PersonMention("王付举", [])],
+    review=["no headline found"],
+)  # fmt: skip
+
+
+def stored(article):
+    page = ParsedPage(1, "要闻", [article])
+    load_issue(build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [page]), index=False)
+    return Article.objects.with_place().with_people().get()
+
+
+def test_an_article_comes_back_from_the_database_as_it_went_in():
+    document = stored_article_document(stored(EVERY_FIELD))
+    assert list(document) == ["id", "url", *ARTICLE_FIELDS]
+    assert {k: v for k, v in document.items() if k not in ("id", "url")} == EVERY_FIELD.to_dict()
+
+
+def test_an_empty_article_comes_back_empty():
+    document = stored_article_document(stored(ParsedArticle()))
+    assert ParsedArticle.from_dict(document) == ParsedArticle()
+
+
+def test_every_field_but_the_people_is_held_by_the_article_row():
+    assert set(ARTICLE_FIELDS) - set(ROW_FIELDS) == {"reporters", "persons"}
+    article = Article()
+    for name in ROW_FIELDS:
+        setattr(article, name, getattr(EVERY_FIELD, name))
+        assert getattr(article, name) == getattr(EVERY_FIELD, name), name
+
+
+def test_a_stored_issue_is_a_valid_interchange_document():
+    stored(EVERY_FIELD)
+    document = stored_issue_document(Issue.objects.get())
+    validate_issue(document)
+    assert document["paper"] == {"name": "焦作日报", "slug": "jzrb"}
+    assert document["issue"] == {"date": "2020-01-27", "number": None}
