@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html_join
 
+from archive.ingest import flags
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person
 
 
@@ -154,7 +155,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def review_reasons(self, obj):
         # Reasons come from the parser, but escape them all the same.
         return format_html_join(
-            "", "<span class='review-flag'>{}</span> ", ((r,) for r in obj.review)
+            "", "<span class='review-flag'>{}</span> ", ((flags.label(r),) for r in obj.review)
         )
 
     @admin.action(description="发布所选文章")

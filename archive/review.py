@@ -5,6 +5,7 @@ A parsed page travels between review screens as its interchange dict (plus each 
 merging an item into the one before it, or splitting an item at a paragraph.
 """
 
+from archive.ingest import flags
 from archive.ingest.model import KINDS, ParsedArticle
 
 EDITABLE = ("kind", "kicker", "title", "subtitle", "source", "dateline", "editor_code")
@@ -13,11 +14,11 @@ EDITABLE = ("kind", "kicker", "title", "subtitle", "source", "dateline", "editor
 def apply_edits(page, edits):
     """Apply per-item field edits: {index: {"title": "…", "paragraphs": "…"}} → new page dict.
 
-    >>> page = {"number": 1, "name": "", "articles": [{"title": "", "review": ["no headline found"]}]}
+    >>> page = {"number": 1, "name": "", "articles": [{"title": "", "review": ["no_headline"]}]}
     >>> apply_edits(page, {0: {"title": "王小平到马村区督导检查疫情防控工作"}})["articles"][0]
     {'title': '王小平到马村区督导检查疫情防控工作', 'review': []}
 
-    Giving a headline clears the "no headline found" flag: a person has looked.
+    Giving a headline clears the no_headline flag: a person has looked.
     """
     articles = [dict(a) for a in page.get("articles", [])]
     for index, changes in edits.items():
@@ -33,7 +34,7 @@ def apply_edits(page, edits):
         if "paragraphs" in changes:
             article["paragraphs"] = split_paragraphs(changes["paragraphs"])
         if article.get("title"):
-            article["review"] = [r for r in article.get("review", []) if r != "no headline found"]
+            article["review"] = flags.without(article.get("review", []), flags.NO_HEADLINE)
     return {**page, "articles": articles}
 
 
@@ -62,7 +63,7 @@ def merge_with_previous(page, index):
     first["editor_code"] = second.get("editor_code") or first.get("editor_code", "")
     first["review"] = _union(first.get("review", []), second.get("review", []))
     if first.get("title"):
-        first["review"] = [r for r in first["review"] if r != "no headline found"]
+        first["review"] = flags.without(first["review"], flags.NO_HEADLINE)
     first["source_lines"] = _span(first.get("source_lines"), second.get("source_lines"))
     return {**page, "articles": articles}
 
@@ -85,7 +86,7 @@ def split_at(page, index, paragraph):
         "paragraphs": paragraphs[paragraph:],
         "continued_to": article.get("continued_to"),
         "editor_code": article.get("editor_code", ""),
-        "review": ["no headline found"],
+        "review": [flags.NO_HEADLINE],
         "source_lines": article.get("source_lines"),
     }
     article["paragraphs"] = paragraphs[:paragraph]

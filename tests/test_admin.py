@@ -68,10 +68,10 @@ def test_article_list_searches_titles_and_names(staff):
 
 def test_review_filter_lists_flagged_articles(staff):
     make_article(title="有标题")
-    make_article(title="", review=["no headline found"], paragraphs=["本报讯 会议召开。"])
+    make_article(title="", review=["no_headline"], paragraphs=["本报讯 会议召开。"])
     page = staff.get(reverse("admin:archive_article_changelist"), {"review": "flagged"})
     text = page.content.decode()
-    assert "no headline found" in text and "有标题" not in text
+    assert "未找到标题" in text and "no_headline" not in text and "有标题" not in text
 
 
 def test_person_list_counts_mentions(staff):

@@ -15,7 +15,7 @@ EVERY_FIELD = ParsedArticle(
     dateline="北京1月25日电", reporters=["杨丽娜", "姚广强"], paragraphs=["第一段。", "第二段。"],
     continued_to=Jump(2, "③"), continued_from=Jump(3, ""), editor_code="①3",
     persons=[PersonMention("徐衣显", ["市委副书记", "市长"]), PersonMention("王付举", [])],
-    review=["no headline found"],
+    review=["no_headline"],
 )  # fmt: skip
 
 

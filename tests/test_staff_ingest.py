@@ -43,7 +43,7 @@ def test_the_preview_shows_items_beside_their_source_lines_and_writes_nothing(st
     page = response.content.decode()
     assert len(response.context["items"]) == 9
     assert "本报讯（记者杨丽娜、姚广" in page  # a source line, shown beside its item
-    assert "no headline found" in page  # review flags are shown
+    assert "未找到标题" in page  # review flags are shown, in Chinese
     assert not Issue.objects.exists()
 
 
@@ -60,7 +60,7 @@ def test_staff_can_fix_a_headline_and_publish(staff, paper):
     assert response.status_code == 302
     second = Article.objects.get(order=2)
     assert second.title == "我市召开新型冠状病毒感染的肺炎疫情防控电视电话会议"
-    assert "no headline found" not in second.review
+    assert "no_headline" not in second.review
     assert Article.objects.filter(published=True).count() == 9
 
 

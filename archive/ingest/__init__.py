@@ -14,13 +14,13 @@ import logging
 import re
 from collections.abc import Iterable
 
+from archive.ingest import flags
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
 from archive.ingest.markers import render_byline
 from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
 from archive.ingest.normalize import normalize_text
 from archive.ingest.reflow import reflow
-from archive.ingest.render import BYLINE_PRINTED_AS
 from archive.ingest.segment import Segment, segment
 
 __all__ = [
@@ -34,9 +34,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-NO_HEADLINE = "no headline found"
-NO_BYLINE = "byline not recognised"
 
 
 def parse_page(
@@ -87,14 +84,14 @@ def _review(seg: Segment, article: ParsedArticle) -> list[str]:
     """Why a person should look at this item before it is published."""
     notes = []
     if not article.title:
-        notes.append(NO_HEADLINE)
+        notes.append(flags.NO_HEADLINE)
     if seg.byline is None and seg.continued_from is None and seg.kind == "article":
-        notes.append(NO_BYLINE)
+        notes.append(flags.NO_BYLINE)
     if seg.byline:
         printed = seg.byline.printed.replace(" ", "")
         if printed != render_byline(article.source, article.dateline, article.reporters):
             # The fields cannot print this byline back (通讯员, 据…, spaces); keep it here.
-            notes.append(BYLINE_PRINTED_AS + seg.byline.printed)
+            notes.append(flags.make(flags.BYLINE_PRINTED_AS, seg.byline.printed))
     return notes
 
 
@@ -132,7 +129,7 @@ def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None
             )
         except Exception:
             log.exception("person extraction failed")
-            article.review.append("person extraction failed")
+            article.review.append(flags.PERSONS_FAILED)
             article.persons = []
 
 
@@ -143,7 +140,7 @@ def _fallback_article(seg: Segment) -> ParsedArticle:
     return ParsedArticle(
         kind="other",
         paragraphs=["".join(lines)] if lines else [],
-        review=["parser error: text kept unparsed"],
+        review=[flags.PARSER_ERROR],
         source_lines=(seg.first, seg.last),
     )
 
@@ -153,8 +150,6 @@ def _fallback_page(page: ParsedPage, text: str) -> ParsedPage:
     body = "".join(text.split())
     if body:
         page.articles.append(
-            ParsedArticle(
-                kind="other", paragraphs=[body], review=["parser error: text kept unparsed"]
-            )
+            ParsedArticle(kind="other", paragraphs=[body], review=[flags.PARSER_ERROR])
         )
     return page

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from archive.ingest.flags import PARAGRAPHS_UNCERTAIN
 from archive.ingest.normalize import Line
 
 __all__ = ["Reflowed", "column_widths", "reflow"]
@@ -25,7 +26,7 @@ __all__ = ["Reflowed", "column_widths", "reflow"]
 SENTENCE_END = re.compile(r"[。！？…][”’」』）)]*$|[”’」』][。！？]$")
 _WINDOW = 6  # lines each side used to estimate the local column width
 _WIDE = 1.4  # a line this many times the main column's width belongs to a wider text box
-UNCERTAIN = "paragraph break uncertain"
+UNCERTAIN = PARAGRAPHS_UNCERTAIN
 
 
 @dataclass

@@ -13,19 +13,18 @@ comparing with the input (:func:`non_layout`).
 
 from __future__ import annotations
 
+from archive.ingest import flags
 from archive.ingest.markers import render_byline, render_jump
 from archive.ingest.model import ParsedArticle, ParsedPage
 
 __all__ = ["covered_text", "non_layout", "page_covered_text"]
 
-BYLINE_PRINTED_AS = "byline printed as "
-
 
 def _byline(article: ParsedArticle) -> str:
     """The byline as printed: the review note's copy when the fields cannot print it."""
-    for note in article.review:
-        if note.startswith(BYLINE_PRINTED_AS):
-            return note[len(BYLINE_PRINTED_AS) :]
+    for flag in article.review:
+        if flags.code(flag) == flags.BYLINE_PRINTED_AS:
+            return flags.payload(flag)
     return render_byline(article.source, article.dateline, article.reporters)
 
 

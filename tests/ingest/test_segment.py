@@ -23,8 +23,8 @@ def test_a_continued_article_opens_with_its_jump_back():
     [item] = page.articles
     assert item.continued_from == Jump(1, "③")
     assert item.editor_code == "①3"
-    assert item.source == "" and "byline not recognised" not in item.review
-    assert item.review == ["no headline found"]
+    assert item.source == "" and "no_byline" not in item.review
+    assert item.review == ["no_headline"]
 
 
 def test_a_wire_dateline_with_reporters_fills_source_dateline_and_reporters():
@@ -48,13 +48,13 @@ def test_a_byline_split_over_a_line_break_is_still_read():
 def test_an_unsigned_body_is_flagged_for_review():
     [item] = parse_page(BODY + "\n\n一个标题\n").articles
     assert item.title == "一个标题"
-    assert item.review == ["byline not recognised"]
+    assert item.review == ["no_byline"]
 
 
 def test_a_byline_the_fields_cannot_print_back_is_kept_in_review():
     page = parse_page("本报讯（记者张三 通讯员李四）" + BODY)
     assert page.articles[0].reporters == ["张三", "李四"]
-    assert page.articles[0].review[-1] == "byline printed as 本报讯（记者张三 通讯员李四）"
+    assert page.articles[0].review[-1] == "byline_printed_as:本报讯（记者张三 通讯员李四）"
     assert non_layout(page_covered_text(page)) == non_layout("本报讯（记者张三 通讯员李四）" + BODY)
 
 
@@ -67,7 +67,7 @@ def test_an_unsigned_article_after_a_headline_starts_a_new_item():
     first, second = parse_page(text).articles
     assert first.title == "第一个标题" and first.reporters == ["刘婧"]
     assert second.source == "" and second.paragraphs[0].startswith("焦煤集团")
-    assert second.review == ["no headline found", "byline not recognised"]
+    assert second.review == ["no_headline", "no_byline"]
 
 
 def test_an_unsigned_article_may_open_with_a_two_line_paragraph():

@@ -1,0 +1,24 @@
+"""Data migrations bring an archive of an earlier version up to date."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_english_review_notes_become_flag_codes():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("archive", "0001_initial")])
+    old = executor.loader.project_state([("archive", "0001_initial")]).apps
+    paper = old.get_model("archive", "Newspaper").objects.create(name="焦作日报", slug="jzrb")
+    issue = old.get_model("archive", "Issue").objects.create(newspaper=paper, date="2020-01-27")
+    page = old.get_model("archive", "Page").objects.create(issue=issue, number=1)
+    Article = old.get_model("archive", "Article")
+    Article.objects.create(
+        page=page, order=1, review=["no headline found", "byline printed as 记者 王政"]
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from archive.models import Article as Current
+
+    assert Current.objects.get().review == ["no_headline", "byline_printed_as:记者 王政"]
