@@ -3,7 +3,7 @@
     .venv/bin/python bench/parser_quality.py [--pages N] [--seed S] [--corpus PATH] [--show N]
     .venv/bin/python bench/parser_quality.py --dates train --seed 11   # development pages
 
-Builds N pages with archive.ingest.typeset from the corpus articles of 1998-01-21..31 (the
+Builds N pages with bench.layout.typeset from the corpus articles of 1998-01-21..31 (the
 test dates; people.py's word list was derived from 01-01..20), parses each page and prints
 items found vs expected, the share of fields right (per field and overall) and person
 precision/recall (gold: the corpus /nr names shown on the page, minus one-character names
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.ingest import parse_page  # noqa: E402
 from archive.ingest.pfr import pfr_articles  # noqa: E402
-from archive.ingest.typeset import typeset_page, typesettable  # noqa: E402
+from bench.layout.typeset import typeset_page, typesettable  # noqa: E402
 
 CORPUS = str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801.gbk.txt.xz")
 FIELDS = (

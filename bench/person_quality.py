@@ -11,7 +11,7 @@ also prints candidate recall: the share of gold names proposed as candidates at 
 ceiling of recall (``--show`` lists the commonest never-proposed names).
 
 ``--pages N`` is the dev harness for the page benchmark: it lays out N synthetic pages per
-seed from *train-date* records with archive.ingest.typeset exactly as
+seed from *train-date* records with bench.layout.typeset exactly as
 bench/parser_quality.py does for the test dates, parses them and scores persons the same
 way (``--dates test`` gives the test-date figures, to report only).
 
@@ -54,10 +54,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.ingest import name_score, name_tagger  # noqa: E402
-from archive.ingest.name_score import short_forms  # noqa: E402
+from archive.ingest import name_score  # noqa: E402
+from archive.ingest.name_choice import chosen_names, short_forms  # noqa: E402
 from archive.ingest.names import JAPANESE_SURNAMES  # noqa: E402
-from archive.ingest.people import chosen_names, extract_persons, scored_candidates  # noqa: E402
+from archive.ingest.people import SHIPPED, Models, extract_persons, scored_candidates  # noqa: E402
+from bench.training.scorer import fit  # noqa: E402
+from bench.training.scorer import save as save_scorer  # noqa: E402
+from bench.training.tagger import save as save_tagger  # noqa: E402
+from bench.training.tagger import train  # noqa: E402
 
 CORPUS = str(
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
@@ -123,10 +127,10 @@ def fit_tagger(dates: tuple[str, ...]) -> dict:
     global _rows
     if dates not in _taggers:
         if _rows is None:
-            from archive.ingest.people import _get_tagger
             from archive.ingest.pfr import pfr_name_spans
+            from archive.ingest.word_tagger import word_tagger
 
-            tagger = _get_tagger()
+            tagger = word_tagger()
             _rows = [
                 (date, text, tagger.tag(text), spans)
                 for date, text, spans in pfr_name_spans(PAGES_CORPUS)
@@ -134,7 +138,7 @@ def fit_tagger(dates: tuple[str, ...]) -> dict:
         wanted = set(dates)
         rows = [(t, tokens, spans) for d, t, tokens, spans in _rows if d in wanted]
         start = time.perf_counter()
-        _taggers[dates] = name_tagger.train(rows, epochs=TAGGER_EPOCHS)
+        _taggers[dates] = train(rows, epochs=TAGGER_EPOCHS)
         print(
             f"character tagger {dates[0]}..{dates[-1]} ({len(dates)} dates): "
             f"{len(rows)} paragraphs, {len(_taggers[dates]['weights'])} features, "
@@ -157,11 +161,13 @@ def _samples(articles: list[dict]) -> list:
     out = []
     for fold in range(TAGGER_FOLDS):
         held = set(dates[fold::TAGGER_FOLDS])
-        name_tagger.set_model(fit_tagger(tuple(d for d in dates if d not in held)))
+        characters = fit_tagger(tuple(d for d in dates if d not in held))
         for a in (a for a in articles if a["date"] in held):
-            out.append((a, scored_candidates(a["paragraphs"])))
-            out.append((a, scored_candidates(a["paragraphs"], known[a["date"] >= cut])))
-    name_tagger.set_model(None)
+            lines = a["paragraphs"]
+            out.append((a, scored_candidates(lines, characters=characters)))
+            out.append(
+                (a, scored_candidates(lines, known[a["date"] >= cut], characters=characters))
+            )
     return out
 
 
@@ -169,19 +175,20 @@ MIN_COUNT = 3  # features seen in fewer training candidates get no weight
 
 
 def _fit(samples: list) -> dict[str, float]:
-    rows = [(f, int(n in gold(a))) for a, cands in samples for _, _, _, n, f in cands]
-    return name_score.fit(rows, min_count=MIN_COUNT)
+    rows = [(c.features, int(c.name in gold(a))) for a, cands in samples for c in cands]
+    return fit(rows, min_count=MIN_COUNT)
 
 
-def _pr(articles: list[dict], known: list[str], thresholds: list[float]) -> list[tuple]:
+def _pr(articles: list[dict], known: list[str], thresholds: list[float], models: Models) -> list:
     """(precision, recall) at each threshold; candidates are computed once."""
-    cands = [(a, scored_candidates(a["paragraphs"], known)) for a in articles]
+    chars = models.characters
+    cands = [(a, scored_candidates(a["paragraphs"], known, characters=chars)) for a in articles]
     out = []
     for t in thresholds:
         tp = fp = fn = 0
         for a, c in cands:
             want = gold(a)
-            have = set(chosen_names(a["paragraphs"], c, t))
+            have = set(chosen_names(a["paragraphs"], c, t, model=models.scorer))
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         out.append((tp / max(1, tp + fp), tp / max(1, tp + fn)))
     return out
@@ -190,14 +197,15 @@ def _pr(articles: list[dict], known: list[str], thresholds: list[float]) -> list
 DEV_PAGES, DEV_PAGE_SEEDS = 300, (11, 12)
 
 
-def _pr_pages(items: list, thresholds: list[float]) -> list[tuple]:
+def _pr_pages(items: list, thresholds: list[float], models: Models) -> list[tuple]:
     """(precision, recall) over page items at each threshold, as score_pages counts."""
-    cands = [(*item, scored_candidates(item[0]) if item[0] else []) for item in items]
+    chars = models.characters
+    cands = [(*it, scored_candidates(it[0], characters=chars) if it[0] else []) for it in items]
     out = []
     for t in thresholds:
         tp = fp = fn = 0
         for lines, want, reporters, cut, c in cands:
-            have = set(chosen_names(lines, c, t, reporters, cut_short=cut))
+            have = set(chosen_names(lines, c, t, reporters, cut_short=cut, model=models.scorer))
             tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
         out.append((tp / max(1, tp + fp), tp / max(1, tp + fn)))
     return out
@@ -206,16 +214,14 @@ def _pr_pages(items: list, thresholds: list[float]) -> list[tuple]:
 def fit_scorer(articles: list[dict]) -> None:
     fit_dates = [a for a in articles if a["date"] <= "1998-01-10"]
     dev = [a for a in articles if "1998-01-11" <= a["date"] <= TRAIN[1]]
-    name_score.set_model({})  # candidates do not depend on the weights
     weights = _fit(_samples(fit_dates))
-    name_score.set_model({"threshold": 0.5, "weights": weights})
-    name_tagger.set_model(fit_tagger(_dates(fit_dates)))
+    models = Models({"threshold": 0.5, "weights": weights}, fit_tagger(_dates(fit_dates)))
     grid = [round(0.2 + 0.05 * i, 2) for i in range(13)]
-    cold = _pr(dev, [], grid)
-    warm = _pr(dev, _names(fit_dates), grid)
+    cold = _pr(dev, [], grid, models)
+    warm = _pr(dev, _names(fit_dates), grid, models)
     records = [r for r in page_records("train") if r["date"] >= "1998-01-11"]
     items = [x for seed in DEV_PAGE_SEEDS for x in page_items(records, DEV_PAGES, seed)]
-    pages = _pr_pages(items, grid)
+    pages = _pr_pages(items, grid, models)
     # The target is precision and recall both high on pages: take the threshold with the
     # best worse-of-the-two on dev pages (laid out from 11..20, as the benchmark does).
     best = max(range(len(grid)), key=lambda i: min(pages[i]))
@@ -224,16 +230,10 @@ def fit_scorer(articles: list[dict]) -> None:
         print(f"dev threshold {t:.2f}: articles cold P {c[0]:.3f} R {c[1]:.3f}  "
               f"warm P {w[0]:.3f} R {w[1]:.3f}  pages P {p[0]:.3f} R {p[1]:.3f}{mark}")  # fmt: skip
     train_all = [a for a in articles if TRAIN[0] <= a["date"] <= TRAIN[1]]
-    name_score.set_model({})
     weights = _fit(_samples(train_all))
     note = "derived: fitted on PFR 1998-01-01..20 by bench/person_quality.py --train"
-    name_tagger.save(fit_tagger(_dates(train_all)), note)
-    name_tagger.set_model(None)
-    model = {"threshold": grid[best], "weights": weights}
-    name_score.WEIGHTS.write_text(
-        json.dumps({"_note": note, **model}, ensure_ascii=False, indent=0) + "\n", "utf-8"
-    )
-    name_score.set_model(None)
+    save_tagger(fit_tagger(_dates(train_all)), note)
+    save_scorer({"threshold": grid[best], "weights": weights}, note)
     print(f"threshold {grid[best]}, {len(weights)} weights -> {name_score.WEIGHTS}")
 
 
@@ -268,14 +268,15 @@ def page_items(records: list[dict], pages: int, seed: int) -> list[tuple]:
     return out
 
 
-def proposed(lines: list[str], reporters=()) -> set[str]:
+def proposed(lines: list[str], reporters=(), models: Models = SHIPPED) -> set[str]:
     """Every name the candidate stage proposes for an item, before the scorer decides
     (with the short forms the proposals would give): the ceiling of recall."""
-    names = list(dict.fromkeys(n for *_, n, _ in scored_candidates(lines)))
+    candidates = scored_candidates(lines, characters=models.characters)
+    names = list(dict.fromkeys(c.name for c in candidates))
     return set(short_forms(names, "\n".join(lines), JAPANESE_SURNAMES)) - set(reporters)
 
 
-def score_pages(items: list, show: int = 0) -> dict:
+def score_pages(items: list, show: int = 0, models: Models = SHIPPED) -> dict:
     """Person precision/recall over page items, as bench/parser_quality.py counts them,
     and candidate recall: the share of gold names proposed as candidates at all."""
     tp = fp = fn = cand = 0
@@ -283,10 +284,14 @@ def score_pages(items: list, show: int = 0) -> dict:
     extras: dict[str, int] = {}
     unproposed: dict[str, int] = {}
     for lines, want, reporters, cut in items:
-        have = extract_persons(lines, reporters=reporters, cut_short=cut) if lines else []
+        have = (
+            extract_persons(lines, reporters=reporters, cut_short=cut, models=models)
+            if lines
+            else []
+        )
         have = {p.name for p in have}
         tp, fp, fn = tp + len(want & have), fp + len(have - want), fn + len(want - have)
-        offered = proposed(lines, reporters) if lines else set()
+        offered = proposed(lines, reporters, models) if lines else set()
         cand += len(want & offered)
         for n in want - offered:
             unproposed[n] = unproposed.get(n, 0) + 1
@@ -335,20 +340,18 @@ def main(argv: list[str] | None = None) -> None:
     globals()["TAGGER_EPOCHS"] = args.tagger_epochs
     if args.pages:
         # The page benchmark's person score, on train dates by default (dev): pages laid
-        # out by archive.ingest.typeset as bench/parser_quality.py does for test dates.
+        # out by bench.layout.typeset as bench/parser_quality.py does for test dates.
         records = page_records("test" if args.dates == "test" else "train")
+        models = SHIPPED
         if args.honest:
             articles = load(args.corpus)
             fit_dates = [a for a in articles if a["date"] <= "1998-01-10"]
-            name_score.set_model({})
             weights = _fit(_samples(fit_dates))
-            name_tagger.set_model(fit_tagger(_dates(fit_dates)))
-            name_score.set_model(None)
             t = args.threshold or name_score.threshold()
-            name_score.set_model({"threshold": t, "weights": weights})
+            models = Models({"threshold": t, "weights": weights}, fit_tagger(_dates(fit_dates)))
             records = [r for r in records if r["date"] >= "1998-01-11"]
         for seed in map(int, args.seeds.split(",")):
-            s = score_pages(page_items(records, args.pages, seed), args.show)
+            s = score_pages(page_items(records, args.pages, seed), args.show, models)
             print(
                 f"pages {args.pages} seed {seed} ({args.dates if args.dates == 'test' else 'train'}"
                 f" dates{', honest' if args.honest else ''}): persons precision {s['p']:.3f}"

@@ -1,4 +1,5 @@
-"""Read a headline group (printed after its body) as kicker, title and subtitle.
+"""Read a headline group (printed after its body) as kicker, title and subtitle, and tell
+which lines and blocks of a page can be headlines at all (:func:`is_headline_line`).
 
 >>> split_headline([["徐衣显在检查督导城区疫情防控工作时强调"],
 ...                 ["全民动员 人人参与 群防群控 众志成城", "坚决打赢疫情防控阻击战"]])
@@ -34,7 +35,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KICKER_END", "KICKER_END_IN_BLOCK", "STATEMENT_END", "split_headline"]
+from archive.ingest.markers import match_editor_code, match_jump_to
+from archive.ingest.normalize import Line
+
+__all__ = [
+    "BRACKETED",
+    "KICKER_END",
+    "KICKER_END_IN_BLOCK",
+    "NOTICE",
+    "STATEMENT_END",
+    "is_headline_block",
+    "is_headline_line",
+    "split_headline",
+    "take_headline_blocks",
+]
 
 # A kicker leads in to the title: who said what, or when and where. The one-character
 # cues (在…上, 在…中, …后) end many words too (中国, 上海), so inside one block, where a
@@ -47,6 +61,63 @@ KICKER_END_IN_BLOCK = re.compile(r"(强调|指出|表示|要求|寄语|勉励|�
 # A title on its own: something happened (a meeting took place, a rule came out).
 STATEMENT_END = re.compile(r"(召开|举行|开幕|闭幕|出台|发布|举办|成立|公布|通过|会议|会谈|会见)$")
 _DASH = ("——", "—", "--")
+# A notice's title, printed before its text: 敬告读者, 更正.
+NOTICE = re.compile(r"(敬告读者|告读者|启事|声明|公告|通告|更正|致歉|征稿|征订|讣告)$")
+# Prose punctuation a headline line never ends with (titles may end with ！ or ？).
+_NOT_HEADLINE_END = tuple("。，、；：,;:…")
+# A line in brackets: an attribution such as （林岫）, never a headline.
+BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
+# A picture note wrapped onto a headline's last line: 地震灾区写真 / （附图片3张）.
+_PICTURE_NOTE = re.compile(r"^[（(]附?(图片|图表|照片)\d*张?[）)]$")
+
+
+def is_headline_line(text: str) -> bool:
+    """A line that could be (part of) a headline: no sentence punctuation in or at its end.
+
+    >>> is_headline_line("全民动员 人人参与 群防群控 众志成城"), is_headline_line("铜墙铁壁。")
+    (True, False)
+    """
+    if _PICTURE_NOTE.match(text):
+        return True
+    if match_editor_code(text) or match_jump_to(text) or BRACKETED.match(text):
+        return False  # a body's last line, or an attribution line such as （林岫）
+    if text.startswith("——"):
+        return True  # a subtitle quotes freely: ——张家口地震灾区，
+    return bool(text) and "。" not in text and not text.endswith(_NOT_HEADLINE_END)
+
+
+def is_headline_block(block: list[Line]) -> bool:
+    """A headline block is 1–3 headline-like lines that are not a heading over its text.
+
+    敬告读者 over the notice's first line is a heading with its text under it; so is a very
+    short line over one three times as long (a title wraps far more evenly).
+    """
+    if len(block) > 3 or not all(is_headline_line(ln.text) for ln in block):
+        return False
+    if len(block) == 1:
+        return True
+    if NOTICE.search(block[0].text):
+        return False
+    return all(ln.width <= block[0].width * 3 for ln in block[1:])
+
+
+def take_headline_blocks(rest: list[Line]) -> tuple[list[list[str]], list[Line]]:
+    """Headline blocks after a body end, and the lines left over (another item's)."""
+    headline: list[list[str]] = []
+    i = 0
+    while i < len(rest):
+        if rest[i].blank:
+            i += 1
+            continue
+        j = i
+        while j < len(rest) and not rest[j].blank:
+            j += 1
+        block = rest[i:j]
+        if not is_headline_block(block):
+            break
+        headline.append([ln.text for ln in block])
+        i = j
+    return headline, rest[i:]
 
 
 def _join(lines: list[str]) -> str:

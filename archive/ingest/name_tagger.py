@@ -3,8 +3,8 @@
 >>> tokens = [("市长", "n"), ("徐衣显", "nr"), ("说", "v")]
 >>> spans("市长徐衣显说", tokens, model={})   # no weights: no names
 []
->>> labels_of(6, [(2, 5)]) == [OUT, OUT, BEG, MID, END, OUT]
-True
+>>> [(s, e) for s, e in spans("市长徐衣显说", tokens)]   # the shipped weights
+[(2, 5)]
 
 The candidate rules of :mod:`archive.ingest.people` see words; this sees characters. Each
 character gets one of four labels (BEG, MID, END: first, inner and last character of a name of
@@ -17,7 +17,8 @@ candidate is one more feature for :mod:`archive.ingest.name_score`.
 
 The weights in ``name_tagger.json.xz`` are *derived data*: fitted by
 ``bench/person_quality.py --train`` on the PFR corpus dates 1998-01-01..20 only, where
-each ``/nr`` run marks a name; the file holds feature weights, no corpus text.
+each ``/nr`` run marks a name; the file holds feature weights, no corpus text. The
+training itself (``bench/training/tagger.py``) is tooling: the site only reads the file.
 """
 
 from __future__ import annotations
@@ -26,14 +27,12 @@ import json
 import lzma
 import threading
 import unicodedata
-from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from archive.ingest.names import SURNAMES, TRANSLIT
 
 MODEL = Path(__file__).with_name("name_tagger.json.xz")
-LABELS = ("B", "M", "E", "O")
 BEG, MID, END, OUT = range(4)
 # Which label may follow which: a name is BEG MID* END, never a bare MID or END.
 ALLOWED = {
@@ -70,26 +69,8 @@ def features(text: str, tokens: Sequence[tuple[str, str]]) -> list[list[str]]:
     """The feature strings of every character of ``text`` (tokens: the tagger's cut)."""
     chars = ["^2", "^1", *(_char(ch) for ch in text), "$1", "$2"]
     kinds = ["^", "^", *(_kind(ch) for ch in chars[2:-2]), "$", "$"]
-    # The tagger's word around each character: its tag, the character's place in it,
-    # and the words before and after it (市长|徐衣显, 徐衣显|说).
-    where: list[tuple[str, str, str, str]] = []
-    word_of: list[str] = []
-    words = [w for w, _ in tokens]
-    for k, (word, tag) in enumerate(tokens):
-        before = words[k - 1] if k else "^"
-        after = words[k + 1] if k + 1 < len(words) else "$"
-        for j in range(len(word)):
-            place = "S" if len(word) == 1 else "B" if j == 0 else "E" if j == len(word) - 1 else "M"
-            where.append((tag, place, before, after))
-            word_of.append(word if len(word) <= 4 else "…")
-    where += [("-", "S", "^", "$")] * (len(text) - len(where))
-    word_of += [""] * (len(text) - len(word_of))
-    # How far a run of transliteration syllables reaches on each side (斯考克罗夫特).
-    left, right = [0] * len(text), [0] * len(text)
-    for i in range(len(text)):
-        left[i] = left[i - 1] + 1 if i and kinds[i + 1] == "T" else 0
-    for i in range(len(text) - 1, -1, -1):
-        right[i] = right[i + 1] + 1 if i + 1 < len(text) and kinds[i + 3] == "T" else 0
+    where, word_of = _words_around(text, tokens)
+    left, right = _transliteration_reach(kinds, len(text))
     out = []
     for i in range(len(text)):
         p = i + 2
@@ -112,11 +93,40 @@ def features(text: str, tokens: Sequence[tuple[str, str]]) -> list[list[str]]:
     return out
 
 
+def _words_around(text: str, tokens: Sequence[tuple[str, str]]) -> tuple[list, list[str]]:
+    """For each character, the tagger's word around it: (its tag, the character's place in
+    it, the words before and after it: 市长|徐衣显, 徐衣显|说), and the word itself (… when
+    longer than four)."""
+    where: list[tuple[str, str, str, str]] = []
+    word_of: list[str] = []
+    words = [w for w, _ in tokens]
+    for k, (word, tag) in enumerate(tokens):
+        before = words[k - 1] if k else "^"
+        after = words[k + 1] if k + 1 < len(words) else "$"
+        for j in range(len(word)):
+            place = "S" if len(word) == 1 else "B" if j == 0 else "E" if j == len(word) - 1 else "M"
+            where.append((tag, place, before, after))
+            word_of.append(word if len(word) <= 4 else "…")
+    where += [("-", "S", "^", "$")] * (len(text) - len(where))
+    word_of += [""] * (len(text) - len(word_of))
+    return where, word_of
+
+
+def _transliteration_reach(kinds: list[str], length: int) -> tuple[list[int], list[int]]:
+    """How far a run of transliteration syllables reaches on each side (斯考克罗夫特)."""
+    left, right = [0] * length, [0] * length
+    for i in range(length):
+        left[i] = left[i - 1] + 1 if i and kinds[i + 1] == "T" else 0
+    for i in range(length - 1, -1, -1):
+        right[i] = right[i + 1] + 1 if i + 1 < length and kinds[i + 3] == "T" else 0
+    return left, right
+
+
 # For each label, the labels that may come before it.
 _BEFORE = [[a for a in range(4) if (a, t) in ALLOWED] for t in range(4)]
 
 
-def _viterbi(scores: list[Sequence[float]], trans: Sequence[float]) -> list[int]:
+def best_labels(scores: list[Sequence[float]], trans: Sequence[float]) -> list[int]:
     """The best label sequence; ``trans[a * 4 + b]`` scores label b after label a."""
     n = len(scores)
     if not n:
@@ -161,7 +171,8 @@ _lock = threading.Lock()
 _model: dict | None = None
 
 
-def _load() -> dict:
+def shipped_model() -> dict:
+    """The fitted weights of ``name_tagger.json.xz`` ({} when it is missing)."""
     global _model
     with _lock:
         if _model is None:
@@ -173,15 +184,10 @@ def _load() -> dict:
         return _model
 
 
-def set_model(model: dict | None) -> None:
-    """Use ``model`` instead of the shipped file (training); None reloads the file."""
-    global _model
-    _model = model
-
-
 def spans(text: str, tokens: Sequence[tuple[str, str]], model: dict | None = None) -> list:
-    """(start, end) of every name the tagger reads in ``text``."""
-    model = _load() if model is None else model
+    """(start, end) of every name the tagger reads in ``text``, by ``model`` or the
+    shipped one."""
+    model = shipped_model() if model is None else model
     weights = model.get("weights")
     if not weights or not text:
         return []
@@ -197,103 +203,4 @@ def spans(text: str, tokens: Sequence[tuple[str, str]], model: dict | None = Non
                 e += w[2]
                 o += w[3]
         scores.append((b, m, e, o))
-    return _spans(_viterbi(scores, model["transitions"]))
-
-
-def labels_of(length: int, names: Iterable[tuple[int, int]]) -> list[int]:
-    """The gold labels of a paragraph of ``length`` characters with names at ``names``."""
-    out = [OUT] * length
-    for s, e in names:
-        if e - s >= 2:
-            out[s] = BEG
-            out[s + 1 : e - 1] = [MID] * (e - s - 2)
-            out[e - 1] = END
-    return out
-
-
-def train(
-    paragraphs: Sequence[tuple[str, list[tuple[str, str]], list[tuple[int, int]]]],
-    *,
-    epochs: int = 5,
-    min_count: int = 2,
-) -> dict:
-    """Fit an averaged perceptron on (text, tokens, name spans) triples; plain Python.
-
-    Feature strings become integer ids once, up front, so each epoch is arithmetic on
-    flat arrays. Features seen fewer than ``min_count`` times get no weight, and weights
-    that stay near zero are left out of the model, which keeps the file small.
-    """
-    counts: dict[str, int] = {}
-    rows = []
-    for text, tokens, names in paragraphs:
-        feats = features(text, tokens)
-        for f in feats:
-            for x in f:
-                counts[x] = counts.get(x, 0) + 1
-        rows.append((feats, labels_of(len(text), names)))
-    ids = {x: k for k, x in enumerate(x for x, c in counts.items() if c >= min_count)}
-    data = []
-    for feats, gold in rows:
-        data.append(([array("i", [ids[x] for x in f if x in ids]) for f in feats], gold))
-    del rows, counts
-    size = len(ids) * 4
-    w, total, stamp = array("d", [0.0]) * size, array("d", [0.0]) * size, array("i", [0]) * size
-    tw, ttotal, tstamp = [0.0] * 16, [0.0] * 16, [0] * 16
-    step = 0
-
-    def bump(k: int, by: float) -> None:
-        total[k] += (step - stamp[k]) * w[k]
-        stamp[k] = step
-        w[k] += by
-
-    def tbump(k: int, by: float) -> None:
-        ttotal[k] += (step - tstamp[k]) * tw[k]
-        tstamp[k] = step
-        tw[k] += by
-
-    import random
-
-    order = list(range(len(data)))
-    for epoch in range(epochs):
-        random.Random(epoch).shuffle(order)
-        for j in order:
-            step += 1
-            feats, gold = data[j]
-            scores = []
-            for f in feats:
-                row = [0.0, 0.0, 0.0, 0.0]
-                for x in f:
-                    b = x * 4
-                    row[0] += w[b]
-                    row[1] += w[b + 1]
-                    row[2] += w[b + 2]
-                    row[3] += w[b + 3]
-                scores.append(row)
-            guess = _viterbi(scores, tw)
-            if guess == gold:
-                continue
-            for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
-                if g != p:
-                    for x in feats[i]:
-                        bump(x * 4 + g, 1.0)
-                        bump(x * 4 + p, -1.0)
-                if i:
-                    if (gold[i - 1], g) != (guess[i - 1], p):
-                        tbump(gold[i - 1] * 4 + g, 1.0)
-                        tbump(guess[i - 1] * 4 + p, -1.0)
-    step += 1
-    for k in range(size):
-        total[k] += (step - stamp[k]) * w[k]
-    for k in range(16):
-        ttotal[k] += (step - tstamp[k]) * tw[k]
-    weights = {}
-    for x, k in ids.items():
-        v = [round(total[k * 4 + t] / step, 2) for t in range(4)]
-        if max(abs(a) for a in v) >= 0.01:
-            weights[x] = v
-    return {"transitions": [round(v / step, 2) for v in ttotal], "weights": weights}
-
-
-def save(model: dict, note: str, path: Path = MODEL) -> None:
-    with lzma.open(path, "wt", encoding="utf-8", preset=9) as f:
-        json.dump({"_note": note, **model}, f, ensure_ascii=False, separators=(",", ":"))
+    return _spans(best_labels(scores, model["transitions"]))

@@ -1,18 +1,17 @@
-"""Name tables and the known-name gazetteer used by :mod:`archive.ingest.people`.
+"""The tables every rule of the people stage reads: surnames, titles, offices, non-names.
 
->>> g = Gazetteer(["许立群", "苏来衣曼", "万里"], lambda w: w == "万里")
->>> [(s, e, n) for s, e, n in g.find("本报记者许立群报道，苏来衣曼说")]
-[(4, 7, '许立群'), (10, 14, '苏来衣曼')]
+>>> title_at_end("市委副书记").group(), title_at_end("检查督导") is None
+('副书记', True)
 
-Tables: surnames, words the tagger wrongly calls names (``not_names.txt``, derived from the
-training dates of the PFR corpus), characters that spell transliterated foreign names and
-Japanese surnames. No corpus text is stored here.
+Tables: surnames, titles and the offices before them, words the tagger wrongly calls names
+(``not_names.txt``, derived from the training dates of the PFR corpus), countries,
+characters that spell transliterated foreign names and Japanese surnames. No corpus text
+is stored here, and this module imports no other of the stage: every rule imports it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 # Single-character surnames: the 百家姓 ones still in use and common modern ones.
@@ -99,38 +98,55 @@ JAPANESE_SURNAMES = frozenset(
 )
 
 
-def _plain(name: str) -> bool:
-    return bool(re.fullmatch("[\u4e00-\u9fff·]{2,16}", name))
+# Title words, longest first when matched. 副/常务副/第一副 are added by the pattern.
+TITLES = sorted(
+    """总书记 书记 党委书记 党组书记 支部书记 市长 省长 县长 区长 镇长 乡长 村长 州长 主任 主任委员
+    主席 总理 委员长 部长 局长 厅长 处长 科长 委员 常委 秘书长 总指挥 指挥长 院长 校长 董事长
+    总经理 经理 厂长 所长 社长 总编辑 会长 理事长 司令员 司令 政委 政治委员 参谋长 军长 师长
+    国务委员 大使 外长 总统 首相 总督 议长 总干事 发言人 检察长 庭长 队长 行长 署长 监事长
+    组长 站长 团长 台长 馆长 政协主席 主任医师 教授 研究员 总工程师 特使 代表 总裁 执行主席
+    委员会主任 处长 审计长 总监 主编 """.split(),
+    key=len,
+    reverse=True,
+)
+TITLE = "(?:(?:常务|第一|执行)?副)?(?:" + "|".join(dict.fromkeys(TITLES)) + ")"
+_TITLE_AT_END = re.compile(TITLE + "$")
+# Offices kept in front of a title (the longest that ends the text before the title).
+OFFICES = sorted(
+    """市委 省委 县委 区委 镇党委 乡党委 党委 党组 市人大常委会 省人大常委会 县人大常委会
+    全国人大常委会 人大常委会 市人大 省人大 全国人大 市政府 省政府 县政府 区政府 国务院 中共中央
+    中央 中共中央政治局 中央政治局 中央军委 国家 市政协 省政协 县政协 全国政协 政协 市纪委
+    省纪委 中央纪委 市委常委 省委常委 外交部 国防部 公安部 财政部 教育部 商务部 市 省 县 区
+    中华全国总工会 全国总工会 共青团中央 全国妇联 中国科学院 中国社会科学院 市公安局 军区
+    """.split(),
+    key=len,
+    reverse=True,
+)
+# Names titled after the name: 习近平总书记, 李鹏总理.
+AFTER_TITLES = ("总书记", "主席", "总理", "副总理", "委员长", "书记", "市长", "省长", "同志")
+# Offices written before the title that say nothing a reader needs: 中共中央总书记 → 总书记.
+CANONICAL_ROLES = {"中共中央总书记": "总书记", "中央总书记": "总书记"}
+# Forms of address that end a word the tagger may call a name (王先生, 李同志).
+HONORIFICS = ("先生", "小姐", "女士", "大使", "同志", "老师", "大姐", "大爷", "师傅")
 
 
-class Gazetteer:
-    """Known names matched straight in the text, longest first.
+def title_at_end(text: str) -> re.Match | None:
+    """The title word that ends ``text`` (with any 副 before it), or None."""
+    return _TITLE_AT_END.search(text)
 
-    ``common`` says whether a name is also an everyday word (万里, 黎明); those are left to
-    the tagger, which knows when they are words. Names are not added to the tagger's
-    dictionary, which would change how the words around them are cut.
-    """
 
-    def __init__(self, names: Iterable[str], common: Callable[[str], bool]) -> None:
-        self.names: set[str] = set()
-        self.lengths: dict[str, list[int]] = {}
-        for name in names:
-            if name in self.names or name in NOT_NAMES or not _plain(name):
-                continue
-            if len(name) == 2 and common(name):
-                continue
-            self.names.add(name)
-            self.lengths.setdefault(name[0], []).append(len(name))
-        for first, lengths in self.lengths.items():
-            self.lengths[first] = sorted(set(lengths), reverse=True)
+# Characters whose presence at a name's edge usually means the tagger glued a word on
+# (和李鹏, 宋健在): the scorer learns their weights one by one.
+EDGE_CHARACTERS = frozenset(
+    "和与同及对向由请让被给跟据经把将从在是了也都就又还以摘说等为称讲们的摄时获有"
+)
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, name) of known names in ``text``, left to right, not overlapping."""
-        i = 0
-        while i < len(text):
-            for n in self.lengths.get(text[i], ()):
-                if text[i : i + n] in self.names:
-                    yield i, i + n, text[i : i + n]
-                    i += n - 1
-                    break
-            i += 1
+# Last characters of places and bodies the tagger calls names (白庄村, 卫健委, 马村区). Three
+# sets, one per use, each as measured for its rule: widening any one changes figures.
+_BODY_ENDS = "村庄委区县镇乡市省店厂局部院站路街港"
+# A name a context rule reads (a byline, a list item) never ends so.
+CONTEXT_PLACE_ENDS = frozenset(_BODY_ENDS)
+# A three-character word ending so is no name, whatever rule proposed it.
+PLACE_ENDS = frozenset("坝" + _BODY_ENDS + "湾山河湖桥门寺园")
+# The scorer's feature ``placeend`` only weighs a candidate, so it takes more endings.
+PLACE_ENDS_WEIGHED = PLACE_ENDS | frozenset("州城岛队")

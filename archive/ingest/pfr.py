@@ -21,7 +21,8 @@ from itertools import groupby
 from typing import BinaryIO
 
 from archive.ingest.model import ParsedArticle, PersonMention
-from archive.ingest.people import COMPOUND_SURNAMES, SURNAMES, find_roles
+from archive.ingest.names import COMPOUND_SURNAMES, SURNAMES
+from archive.ingest.roles import find_roles
 
 PAPER = {"name": "人民日报", "slug": "rmrb"}
 

@@ -92,35 +92,6 @@ def _joins(left: str, right: str) -> str:
     return left + right
 
 
-def break_between(prev: Line, prev_ref: float, line: Line, ref: float) -> str:
-    """ "yes", "no" or "uncertain": does a paragraph end between ``prev`` and ``line``?
-
-    ``长王付举一同检查督导。`` (short, ends a sentence) → yes; a full line ending in 。 followed
-    by a line two cells short that runs on (``会议传达了中央政治局常务``) → yes; a full line
-    ending in 。 followed by a full line → no; a short bracketed line followed by an
-    indented one (``（新华社记者高洁摄）`` / ``图②：安徽临泉县…``) → yes.
-    """
-    if line.indent >= 1:
-        return "yes"  # a printed indent survived the extraction
-    prev_width, width = effective_width(prev), effective_width(line)
-    prev_short = not prev.spread and prev_width <= prev_ref - 1.5
-    line_indented = not line.spread and width <= ref - 1.5
-    if not SENTENCE_END.search(prev.text):
-        # A short line with no full stop, then an indented line: the short line was a
-        # one-line paragraph when it is bracketed or very short (a credit, 第93号);
-        # otherwise it may be an indented first line over a short last one.
-        if not (prev_short and line_indented):
-            return "no"
-        bracketed = _BRACKET_END.search(prev.text) or prev_width <= prev_ref - 4
-        return "yes" if bracketed else "uncertain"
-    if prev_short:
-        return "yes"
-    # Lost indents measure 2–4 cells short: squeezed punctuation lets neighbours run wide.
-    if line_indented and not SENTENCE_END.search(line.text):
-        return "yes"
-    return "no"
-
-
 # Line roles: first line of a paragraph (indent lost), middle, last, one-line paragraph.
 _F, _M, _L, _S = range(4)
 _NEXT = {_F: (_M, _L), _M: (_M, _L), _L: (_F, _S), _S: (_F, _S)}

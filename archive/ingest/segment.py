@@ -19,6 +19,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from archive.ingest.body_end import find_body_end, merge_wrapped_markers, trim_end
+from archive.ingest.headline import (
+    BRACKETED,
+    NOTICE,
+    is_headline_block,
+    is_headline_line,
+    take_headline_blocks,
+)
 from archive.ingest.markers import (
     Byline,
     match_byline,
@@ -30,17 +37,11 @@ from archive.ingest.model import Jump
 from archive.ingest.normalize import Line
 from archive.ingest.reflow import effective_width
 
-__all__ = ["Segment", "is_headline_line", "segment"]
+__all__ = ["Segment", "segment"]
 
 SENTENCE_END = re.compile(r"[。！？…][”’」』）)]*$|[”’」』][。！？]$")
-_NOTICE = re.compile(r"(敬告读者|告读者|启事|声明|公告|通告|更正|致歉|征稿|征订|讣告)$")
-# Prose punctuation a headline line never ends with (titles may end with ！ or ？).
-_NOT_HEADLINE_END = tuple("。，、；：,;:…")
-_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 # A bullet or a number opens a paragraph of a list: ●新开工竣工面积…, 1、杭州开通…
 _ITEM_MARK = re.compile(r"^([●■◆▲★○□◇]|\d{1,2}[、：]|[一二三四五六七八九十]{1,3}、)")
-# A picture note wrapped onto a headline's last line: 地震灾区写真 / （附图片3张）.
-_PICTURE_NOTE = re.compile(r"^[（(]附?(图片|图表|照片)\d*张?[）)]$")
 CLOSING = "，。、；：？！”’）》」』"
 # A body may also end on an attribution in brackets: …（闻力）, （新华社记者高洁摄）.
 BODY_END = re.compile(SENTENCE_END.pattern + r"|[）)』」》]$")
@@ -60,48 +61,6 @@ class Segment:
     editor_code: str = ""
     first: int = 0
     last: int = 0
-
-
-def is_headline_line(text: str) -> bool:
-    """A line that could be (part of) a headline: no sentence punctuation in or at its end.
-
-    >>> is_headline_line("全民动员 人人参与 群防群控 众志成城"), is_headline_line("铜墙铁壁。")
-    (True, False)
-    """
-    if _PICTURE_NOTE.match(text):
-        return True
-    if match_editor_code(text) or match_jump_to(text) or _BRACKETED.match(text):
-        return False  # a body's last line, or an attribution line such as （林岫）
-    if text.startswith("——"):
-        return True  # a subtitle quotes freely: ——张家口地震灾区，
-    return bool(text) and "。" not in text and not text.endswith(_NOT_HEADLINE_END)
-
-
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Group non-blank lines into blocks separated by blank lines (column breaks)."""
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.blank:
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append(line)
-    return [b for b in blocks if b]
-
-
-def _is_headline_block(block: list[Line]) -> bool:
-    """A headline block is 1–3 headline-like lines that are not a heading over its text.
-
-    敬告读者 over the notice's first line is a heading with its text under it; so is a very
-    short line over one three times as long (a title wraps far more evenly).
-    """
-    if len(block) > 3 or not all(is_headline_line(ln.text) for ln in block):
-        return False
-    if len(block) == 1:
-        return True
-    if _NOTICE.search(block[0].text):
-        return False
-    return all(ln.width <= block[0].width * 3 for ln in block[1:])
 
 
 def _is_opener(lines: list[Line], i: int) -> bool:
@@ -127,7 +86,7 @@ def _is_notice_title(lines: list[Line], i: int) -> bool:
         lines[i - 1].blank
         and not lines[i + 1].blank
         and len(lines[i].text) <= 8
-        and bool(_NOTICE.search(lines[i].text))
+        and bool(NOTICE.search(lines[i].text))
     )
 
 
@@ -204,7 +163,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     elif body and _is_heading(body):
         seg.headline_first = True
         seg.headline = [[body[0].text]]
-        seg.kind = "notice" if _NOTICE.search(body[0].text) else "other"
+        seg.kind = "notice" if NOTICE.search(body[0].text) else "other"
         body, leftover = _split_text_box(body[1:])
     end = find_body_end(body)
     split = _find_headline_split(body, end[0] if end else len(body))
@@ -218,7 +177,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
         seg.continued_to, seg.editor_code = jump, code
         seg.body = [*body[:index], trim_end(body[index], cut)]
         rest = body[index + 1 :]
-        headline, after = _take_headline_blocks(rest)
+        headline, after = take_headline_blocks(rest)
         if seg.headline_first and headline:
             after = rest  # the title came first; what follows is another item
         else:
@@ -291,7 +250,7 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
     spans = _block_spans(body[: limit + 1])
     for b in range(1, len(spans)):
         c = b
-        while c < len(spans) and _is_headline_block(body[spans[c][0] : spans[c][1]]):
+        while c < len(spans) and is_headline_block(body[spans[c][0] : spans[c][1]]):
             c += 1
         if c == b:
             continue
@@ -355,7 +314,7 @@ def _is_credit_item(body: list[Line], spans: list[tuple[int, int]], c: int, limi
         return False
     line = body[limit].text
     end = find_body_end([body[limit]])
-    return end is not None and bool(_BRACKETED.match(line[: end[1]]))
+    return end is not None and bool(BRACKETED.match(line[: end[1]]))
 
 
 def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:
@@ -402,25 +361,6 @@ def _is_heading(body: list[Line]) -> bool:
     rest = [ln for ln in body[1:] if not ln.blank]
     if not rest or not is_headline_line(first.text):
         return False
-    if _NOTICE.search(first.text):
+    if NOTICE.search(first.text):
         return True
     return not body[1].blank and first.width * 2 <= rest[0].width
-
-
-def _take_headline_blocks(rest: list[Line]) -> tuple[list[list[str]], list[Line]]:
-    """Headline blocks after a body end, and the lines left over (another item's)."""
-    headline: list[list[str]] = []
-    i = 0
-    while i < len(rest):
-        if rest[i].blank:
-            i += 1
-            continue
-        j = i
-        while j < len(rest) and not rest[j].blank:
-            j += 1
-        block = rest[i:j]
-        if not _is_headline_block(block):
-            break
-        headline.append([ln.text for ln in block])
-        i = j
-    return headline, rest[i:]

@@ -2,14 +2,14 @@
 
 import io
 
-from archive.ingest import name_tagger
-from archive.ingest.name_tagger import BEG, END, MID, OUT, features, labels_of, spans, train
-from archive.ingest.people import _get_tagger
+from archive.ingest.name_tagger import BEG, END, MID, OUT, features, spans
 from archive.ingest.pfr import pfr_name_spans
+from archive.ingest.word_tagger import word_tagger
+from bench.training.tagger import labels_of, train
 
 
 def _tokens(text):
-    return _get_tagger().tag(text)
+    return word_tagger().tag(text)
 
 
 def test_a_name_is_labelled_first_inner_last_and_one_character_names_are_not():
@@ -62,7 +62,6 @@ def test_the_corpus_name_tags_become_character_spans():
 
 
 def test_the_shipped_model_reads_the_names_of_an_unseen_sentence():
-    name_tagger.set_model(None)
     text = "市委书记王小平主持会议，副市长王付举出席。"
     found = {text[s:e] for s, e in spans(text, _tokens(text))}
     assert {"王小平", "王付举"} <= found

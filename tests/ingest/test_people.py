@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest.people import extract_persons, page_persons, roles_before
+from archive.ingest.people import extract_persons, page_persons
+from archive.ingest.roles import roles_before
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "jzrb-2020-01-27-p1.txt"
 # body line ranges of the seed's nine items (headlines excluded)

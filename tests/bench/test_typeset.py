@@ -1,12 +1,9 @@
 import random
-import sys
 from pathlib import Path
 
 import pytest
 
-from archive.ingest.typeset import typeset_page
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from bench.layout.typeset import typeset_page
 
 RECORD = {
     "paragraphs": [
@@ -33,9 +30,8 @@ def test_lines_are_column_width():
 
 
 def synthetic_scores(pages, seed):
-    from parser_quality import CORPUS, build_pages, score
-
     from archive.ingest.pfr import pfr_articles
+    from bench.parser_quality import CORPUS, build_pages, score
 
     if not Path(CORPUS).exists():
         pytest.skip("the PFR corpus is not beside the checkout")
