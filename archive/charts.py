@@ -18,8 +18,10 @@ TOP = 18  # room above the tallest bar for its count
 LABEL_ROOM = 22  # below the baseline for the labels
 MIN_BAR = 3  # a slot with any hit stays visible
 GAP = 0.3  # share of a slot left empty between bars
-MAX_COUNTED = 16  # more bars than this: counts only in each bar's title
+MAX_COUNTED = 16  # more bars than this: the count above the tallest only (the scale)
 MAX_LABELS = 10  # more bars than this: every k-th label
+SLOT_PX = 56  # a chart of a few bars is this wide per bar, not stretched over the column
+FILLS_COLUMN = 12  # from this many bars on, the chart takes the column's whole width
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Bar:
 class Chart:
     bars: list
     caption: str = ""
+    width: str = "100%"  # the svg's width attribute: px for a few bars, else the column
     height: int = TOP + BAR_AREA + LABEL_ROOM
     baseline: int = TOP + BAR_AREA
     label_y: int = TOP + BAR_AREA + LABEL_ROOM - 5
@@ -100,10 +103,11 @@ def bar_chart(slots, caption=""):
                 y=TOP + BAR_AREA - height,
                 height=height,
                 show_label=_labelled(i, n, step),
-                show_count=n <= MAX_COUNTED and slot.count > 0,
+                show_count=slot.count > 0 and (n <= MAX_COUNTED or slot.count == most),
             )
         )
-    return Chart(bars, caption)
+    width = "100%" if n >= FILLS_COLUMN else str(n * SLOT_PX)
+    return Chart(bars, caption, width)
 
 
 def year_slots(counts):

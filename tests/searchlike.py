@@ -43,10 +43,26 @@ def build_search_archive():
         )
     )
     made.append(make_article(title="草稿", paragraphs=["防控草稿不该出现。"], published=False))
+    made.append(_roster())
     from archive.search import index_articles
 
     index_articles([a.pk for a in made])
     return made
+
+
+def _roster():
+    """A list of commended people: names under many initials, one printed in full width."""
+    names = [f"{surname}{given}" for surname in SURNAMES for given in GIVEN]
+    return make_article(
+        make_page(4, make_issue("2020-01-27"), name="专版"),
+        title="全市防控工作先进个人名单",
+        paragraphs=["、".join(names)],
+        persons=[(name, ["先进个人"]) for name in names + ["ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ"]],
+    )
+
+
+SURNAMES = "安白陈邓冯郭韩黄李刘马潘钱孙唐王吴谢杨张赵周"
+GIVEN = ["建国", "秀英", "志强", "丽华"]
 
 
 def _day_of_articles(issue, seed):

@@ -117,6 +117,7 @@ SHOTS = {
     "search-empty-query": "/search/",
     "search-no-results": "/search/?q=不存在的词语",
     "search-long-query": "/search/?q=" + "疫情防控" * 70,
+    "search-within": "/search/?q=防控&field=title&paper=hnrb&date_from=2019-01-01",
     "people": "/people/",
     "person": "/people/王小平/",
 }
@@ -131,6 +132,11 @@ def test_the_search_pages_are_photographed(archive_url, open_page, viewport):
         screenshot(page, f"{name}-{viewport['width']}-first-screen", full_page=False)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    if viewport is PHONE:
+        page.goto(archive_url("/search/?q=防控"))
+        page.locator(".facets-fold > summary").click()
+        page.locator(".facets").scroll_into_view_if_needed()
+        screenshot(page, "search-facets-open-390", full_page=False)
 
 
 def _total(page):
