@@ -12,10 +12,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from archive import search
 from archive.forms import SearchForm
 from archive.models import Issue, Page
-from archive.views.hits import HitTexts
+from archive.views.hits import search_hits
 from archive.views.search_links import SEARCH_KEYS, query_url
 
 FEED_LENGTH = 30
@@ -92,16 +91,7 @@ class SearchFeed(Feed):
         return reverse("archive:search") + query_url(kept, sort="newest")
 
     def items(self, form):
-        texts = HitTexts()
-        result = search.search(
-            form.cleaned_data["q"],
-            page_size=FEED_LENGTH,
-            filters=form.filters(),
-            sort="newest",
-            facets=False,
-            text_loader=texts,
-        )
-        return texts.complete(result.hits)
+        return search_hits(form, page_size=FEED_LENGTH, page=1, sort="newest", facets=False).hits
 
     def item_title(self, hit):
         return hit.display_title

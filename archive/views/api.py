@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from archive import search as search_index
 from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
-from archive.views.hits import HitTexts
+from archive.views.hits import search_hits
 
 JSON_OPTIONS = {"ensure_ascii": False}
 
@@ -75,17 +75,8 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return json_error(form.error_text())
-    data, texts = form.cleaned_data, HitTexts()
-    page_size = data.get("page_size") or 20
-    result = search_index.search(
-        data["q"],
-        page=data["page"],
-        page_size=page_size,
-        filters=form.filters(),
-        sort=data["sort"],
-        text_loader=texts,
-    )
-    texts.complete(result.hits)
+    page_size = form.cleaned_data.get("page_size") or 20
+    result = search_hits(form, page_size=page_size)
     results = [
         {
             "id": hit.id,

@@ -7,6 +7,7 @@ hit's paragraphs anyway, so it reads the title with them and names every hit in 
 query.
 """
 
+from archive import search
 from archive.models import Article, display_title
 
 KIND_LABELS = dict(Article.Kind.choices)
@@ -37,3 +38,15 @@ class HitTexts:
             hit.display_title = self.titles.get(hit.id) or display_title(hit.title, [])
             hit.kind_label = KIND_LABELS.get(hit.kind, hit.kind)
         return hits
+
+
+def search_hits(form, *, page_size, **options):
+    """The search a valid SearchForm asks for (``options`` override its page or sort, or
+    leave out facets), every hit with its display title and kind label."""
+    data, texts = form.cleaned_data, HitTexts()
+    asked = {"page": data["page"], "sort": data["sort"], **options}
+    result = search.search(
+        data["q"], page_size=page_size, filters=form.filters(), text_loader=texts, **asked
+    )
+    texts.complete(result.hits)
+    return result

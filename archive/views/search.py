@@ -7,11 +7,10 @@ around the results (pages, orders, facets, the chart) are built in search_links.
 
 from django.shortcuts import render
 
-from archive import search
 from archive.forms import SearchForm
 from archive.models import Issue, Newspaper
 from archive.views import search_links as links
-from archive.views.hits import HitTexts
+from archive.views.hits import search_hits
 
 PAGE_SIZE = 20
 NEWEST_ISSUES = 8
@@ -31,17 +30,8 @@ def search_page(request):
         context["newest_issues"] = Issue.objects.visible().order_by("-date")[:NEWEST_ISSUES]
         context["asked_without_query"] = form.is_bound
         return render(request, "search/search.html", context)
-    data, texts = form.cleaned_data, HitTexts()
-    result = search.search(
-        data["q"],
-        page=data["page"],
-        page_size=PAGE_SIZE,
-        filters=form.filters(),
-        sort=data["sort"],
-        text_loader=texts,
-    )
-    texts.complete(result.hits)
-    context.update(_results_context(request.GET, data, result, papers))
+    result = search_hits(form, page_size=PAGE_SIZE)
+    context.update(_results_context(request.GET, form.cleaned_data, result, papers))
     return render(request, "search/search.html", context)
 
 

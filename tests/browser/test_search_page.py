@@ -141,3 +141,31 @@ def test_the_search_pages_are_photographed(archive_url, open_page, viewport):
 
 def _total(page):
     return int(re.search(r"共找到 (\d+) 篇", page.locator(".results-head__count").inner_text())[1])
+
+
+CONTRASTED = {
+    "/search/?q=防控": [
+        ".hit .meta",
+        ".hit .kicker",
+        ".snippet mark",
+        ".count",
+        ".sort-links a",
+        ".pagination a",
+        ".facet__list a",
+    ],
+    "/search/?q=新增确诊": [".hit__title--lead a"],
+    "/search/": [".search-help__table td"],
+    "/people/": [".letters__none", ".people-list .muted"],
+}
+
+
+def test_search_and_people_text_meets_aa_contrast(archive_url, open_page):
+    from tests.browser.test_accessibility import COLOURS_JS, contrast
+
+    page = open_page(DESKTOP)
+    for path, selectors in CONTRASTED.items():
+        page.goto(archive_url(path))
+        for selector in selectors:
+            colours = page.evaluate(COLOURS_JS, selector)
+            assert colours, f"{selector} not on {path}"
+            assert contrast(colours["fg"], colours["bg"]) >= 4.5, (path, selector, colours)
