@@ -106,6 +106,9 @@ def _headline_lines(article: ParsedArticle) -> list[str]:
     return [_HANZI_SPACE.sub("", part) for part in parts if part]
 
 
+_PAGE_ITEMS = 60
+
+
 def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None:
     """People each item mentions, read as one page (see people.page_persons); reporters
     named in a byline are left out. A failure is noted on the items, never raised."""
@@ -117,8 +120,13 @@ def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None
         for a in articles
     ]
     try:
-        for article, persons in zip(articles, page_persons(items, known_names), strict=True):
-            article.persons = persons
+        # A page is read as one in runs of _PAGE_ITEMS items: a real page holds far fewer,
+        # and a 5 MB upload of thousands of items stays linear in its length.
+        for at in range(0, len(items), _PAGE_ITEMS):
+            window = items[at : at + _PAGE_ITEMS]
+            found = page_persons(window, known_names)
+            for article, persons in zip(articles[at : at + _PAGE_ITEMS], found, strict=True):
+                article.persons = persons
         return
     except Exception:
         log.exception("person extraction failed on a page; trying item by item")
