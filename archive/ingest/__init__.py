@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from archive.ingest import flags
+from archive.ingest.cuts import read_page
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
 from archive.ingest.markers import render_byline
@@ -43,7 +44,8 @@ def parse_page(
     names = list(known_names)
     page = ParsedPage(number=page_number)
     try:
-        segments = segment(normalize_text(str(text).replace("\r\n", "\n").replace("\r", "\n")))
+        lines = normalize_text(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+        segments = read_page(lines, segment(lines))
     except Exception:  # a parser bug must not stop an ingest run; keep the text instead
         log.exception("segmenting page %s failed", page_number)
         return _fallback_page(page, str(text))
@@ -59,7 +61,7 @@ def parse_page(
 
 def _article(seg: Segment) -> ParsedArticle:
     """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
-    kicker, title, subtitle = split_headline(seg.headline)
+    kicker, title, subtitle = seg.roles or split_headline(seg.headline)
     flowed = reflow(seg.body)
     article = ParsedArticle(
         kind=seg.kind,
@@ -71,12 +73,13 @@ def _article(seg: Segment) -> ParsedArticle:
         continued_from=seg.continued_from,
         editor_code=seg.editor_code,
         source_lines=(seg.first, seg.last),
+        confidence=seg.confidence,
     )
     if seg.byline:
         article.source = seg.byline.source
         article.dateline = seg.byline.dateline
         article.reporters = list(seg.byline.reporters)
-    article.review = _review(seg, article) + flowed.review
+    article.review = _review(seg, article) + seg.flags + flowed.review
     return article
 
 

@@ -39,7 +39,7 @@ from archive.ingest.model import Jump
 from archive.ingest.normalize import Line
 from archive.ingest.reflow import effective_width
 
-__all__ = ["Segment", "segment"]
+__all__ = ["Segment", "segment", "take_opener"]
 
 SENTENCE_END = re.compile(r"[。！？…][”’」』）)]*$|[”’」』][。！？]$")
 # A bullet or a number opens a paragraph of a list: ●新开工竣工面积…, 1、杭州开通…
@@ -63,6 +63,11 @@ class Segment:
     editor_code: str = ""
     first: int = 0
     last: int = 0
+    # Headline parts (kicker, title, subtitle) read by the line-role model; None: split
+    # ``headline`` by headline.py's rules.
+    roles: tuple[str, str, str] | None = None
+    confidence: float = 1.0  # how sure the reading of this item's cuts and roles is
+    flags: list[str] = field(default_factory=list)  # review flags the reading raised
 
 
 def _is_opener(lines: list[Line], i: int, prev: Line | None) -> bool:
@@ -180,7 +185,7 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     while pos < len(lines):
         seg = Segment(first=lines[pos].number, last=region[-1].number)
         if opened and not segments:
-            lines = [*lines[:pos], *_take_opener(seg, lines[pos:])]
+            lines = [*lines[:pos], *take_opener(seg, lines[pos:])]
             ends = _Ends(lines)
         first_item = opened and not segments
         pos = _parse_item(seg, lines, _skip_blanks(lines, pos), ends, opened=first_item)
@@ -421,7 +426,7 @@ def _set_last(segments: list[Segment], region: list[Line]) -> None:
     segments[-1].last = numbers[-1] if numbers else segments[-1].first
 
 
-def _take_opener(seg: Segment, body: list[Line]) -> list[Line]:
+def take_opener(seg: Segment, body: list[Line]) -> list[Line]:
     """Strip （上接…） and/or the byline from the front of the body into ``seg``."""
     cont = match_continued_from(body[0].text)
     if cont:
