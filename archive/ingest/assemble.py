@@ -26,7 +26,7 @@ from archive.ingest.segment import Segment, take_opener
 __all__ = ["Group", "groups", "segments_of"]
 
 HEAD = ("kicker", "title", "subtitle")
-BODY = ("open", "body")
+BODY = ("open", "body", "sub")
 
 
 @dataclass
@@ -89,12 +89,9 @@ def _segment(lines: list[Line], index: list[int], group: Group) -> Segment:
     seg.first, seg.last = min(numbers), max(numbers)
     if group.body:
         first, last = index[group.body[0]], index[group.body[-1]]
+        mine = {index[k] for k in group.body}
         body = merge_wrapped_markers(
-            [
-                ln
-                for i, ln in enumerate(lines[first : last + 1], first)
-                if ln.blank or i in _set(index, group.body)
-            ]
+            [ln for i, ln in enumerate(lines[first : last + 1], first) if ln.blank or i in mine]
         )
         body = take_opener(seg, body)
         seg.body = _cut_end(seg, body)
@@ -102,10 +99,6 @@ def _segment(lines: list[Line], index: list[int], group: Group) -> Segment:
     if group.head_first and seg.byline is None and NOTICE.search(title):
         seg.kind = "notice"
     return seg
-
-
-def _set(index: list[int], ks: list[int]) -> set[int]:
-    return {index[k] for k in ks}
 
 
 def _cut_end(seg: Segment, body: list[Line]) -> list[Line]:

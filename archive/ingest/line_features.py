@@ -55,6 +55,10 @@ _DATE_LINE = re.compile(
 _SALUTATION = re.compile(r"(同志们|朋友们|女士们|先生们|各位)")
 _REPORTER = re.compile(r"^(本报|新华社)?(特约)?(记者|通讯员)[ \u4e00-\u9fff·、]{2,30}$")
 _CREDIT = re.compile(r"摄[）)]?$|^[（(].{0,20}(记者|摄|制图|供图).{0,20}[）)]$")
+_FURNITURE_START = set("据本新中人光经工法河央科农特记通")
+_MARKER_END = set("0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_LIST_START = set("●■◆▲★○□◇一二三四五六七八九十（(")
+_SENTENCE_RE = re.compile("[。！？…]")
 _LIST = re.compile(
     r"^([●■◆▲★○□◇]|\d{1,2}[、．.]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[）)])"
 )
@@ -125,29 +129,34 @@ def _own(line: Line, head: str) -> list[str]:
     f = ["e=" + _end(text), "s=" + _start(text), "n=" + _length(len(text))]
     if LEXICAL:
         f += ["l2=" + text[-2:], "f2=" + text[:2], "l1=" + text[-1]]
+    # Each costly look is tried only where it can hit (a byline opens with 本报, 新华社 or
+    # 据; a cue ends the line in two characters): features are read for every line.
+    first, last, tail = text[0], text[-1], text[-4:]
+    furniture = first in _FURNITURE_START
+    marker = last in _MARKER_END
     checks = (
-        ("byl", match_byline(head) is not None),
-        ("cont", match_continued_from(text) is not None),
-        ("jump", match_jump_to(text) is not None),
-        ("code", bool(match_editor_code(text))),
-        ("dl", bool(_DATELINE.match(text))),
-        ("ju", text.startswith("据")),
-        ("lead", bool(_LEAD.match(text))),
-        ("rep", bool(_REPORTER.match(text))),
-        ("credit", bool(_CREDIT.search(text))),
-        ("date", bool(_DATE_LINE.match(text))),
-        ("salute", bool(_SALUTATION.search(text)) and len(text) <= 20),
-        ("ed", text.startswith(("编者按", "【编者按】", "编者的话"))),
-        ("notice", bool(NOTICE.search(text))),
-        ("kcue", bool(KICKER_END.search(text))),
-        ("kcue2", bool(KICKER_END_IN_BLOCK.search(text))),
-        ("stmt", bool(STATEMENT_END.search(text))),
-        ("list", bool(_LIST.match(text))),
+        ("byl", furniture and match_byline(head) is not None),
+        ("cont", first in "（(" and match_continued_from(text) is not None),
+        ("jump", last in "）)" and match_jump_to(text) is not None),
+        ("code", marker and bool(match_editor_code(text))),
+        ("dl", furniture and bool(_DATELINE.match(text))),
+        ("ju", first == "据"),
+        ("lead", "报道" in text and bool(_LEAD.match(text))),
+        ("rep", furniture and bool(_REPORTER.match(text))),
+        ("credit", last in "摄）)" and bool(_CREDIT.search(text))),
+        ("date", first in "（(" and bool(_DATE_LINE.match(text))),
+        ("salute", len(text) <= 20 and ("们" in text or "各位" in text)),
+        ("ed", first in "编【" and text.startswith(("编者按", "【编者按】", "编者的话"))),
+        ("notice", bool(NOTICE.search(tail))),
+        ("kcue", bool(KICKER_END.search(tail))),
+        ("kcue2", bool(KICKER_END_IN_BLOCK.search(tail))),
+        ("stmt", bool(STATEMENT_END.search(tail))),
+        ("list", (first in _LIST_START or first.isdigit()) and bool(_LIST.match(text))),
         ("sp", " " in text),
         ("spread", line.spread),
         ("stray", line.raw[:1] == " " and line.raw[1:2] not in (" ", "")),
         ("ind", line.indent >= 1),
-        ("sent", any(ch in _SENTENCE for ch in text[:-1])),
+        ("sent", _SENTENCE_RE.search(text, 0, len(text) - 1) is not None),
     )
     return f + [name for name, hit in checks if hit]
 
@@ -155,8 +164,17 @@ def _own(line: Line, head: str) -> list[str]:
 def with_order(features: list[list[str]], order: str) -> list[list[str]]:
     """The features of :func:`page_features` read for a page of the given order: every
     ``pg|…`` template gets the order filled in."""
-    return [[f.replace("pg|", "pg|" + order, 1) if f.startswith("pg|") else f for f in line]
-            + ["pg=" + order] for line in features]  # fmt: skip
+    key = "pg|" + order
+    return [
+        [*line[: line.start], *[key + t for t in line[line.start :]], "pg=" + order]
+        for line in features
+    ]
+
+
+class _Features(list):
+    """One line's features; from ``start`` on, the templates that take the page's order."""
+
+    start = 0
 
 
 def guess_order(lines: list[Line]) -> str:
@@ -205,6 +223,7 @@ def page_features(lines: list[Line], rule_roles: dict[int, str] | None = None) -
     heads = [ln.text for ln in texts]
     joined = ["".join(heads[k : k + 3]) for k in range(len(heads))]
     own = [_own(ln, joined[k]) for k, ln in enumerate(texts)]
+    marks = [set(f) for f in own]
     ratio = [_ratio(ln.width, c) for ln, c in zip(texts, columns, strict=True)]
     ends = [_end(t) for t in heads]
     starts = [_start(t) for t in heads]
@@ -213,21 +232,23 @@ def page_features(lines: list[Line], rule_roles: dict[int, str] | None = None) -
     block = _blocks(before, after)
     out = []
     for k in range(len(texts)):
-        f = own[k] + ["r=" + ratio[k], "bk=" + block[k]]
+        f = _Features(own[k])
+        f += ["r=" + ratio[k], "bk=" + block[k]]
         f += ["r|e=" + ratio[k] + ends[k], "bk|r=" + block[k] + ratio[k]]
-        f.append("pg|r|e=" + ratio[k] + ends[k])
-        f.append("pg|bk=" + block[k])
         if before[k]:
             f.append("pb")
         if after[k]:
             f.append("nb")
-        f += _around(k, ratio, ends, starts, own, before, after)
-        if k:
-            f.append("pg|p.e|pb=" + ends[k - 1] + ("b" if before[k] else ""))
-        if rule_roles is not None:
-            rule = rule_roles.get(index[k], "?")
+        f += _around(k, ratio, ends, starts, marks, heads)
+        rule = rule_roles.get(index[k], "?") if rule_roles is not None else None
+        if rule:
             f += ["rule=" + rule, "rule|r=" + rule + ratio[k], "rule|bk=" + rule + block[k]]
-            f.append("pg|rule=" + rule)
+        f.start = len(f)
+        f += ["|r|e=" + ratio[k] + ends[k], "|bk=" + block[k]]
+        if k:
+            f.append("|p.e|pb=" + ends[k - 1] + ("b" if before[k] else ""))
+        if rule:
+            f.append("|rule=" + rule)
         out.append(f)
     return out
 
@@ -255,10 +276,21 @@ def _blocks(before: list[bool], after: list[bool]) -> list[str]:
     return out
 
 
-def _around(k, ratio, ends, starts, own, before, after) -> list[str]:
+def _pair(a: str, b: str) -> str:
+    """How two lines' lengths compare: a title broken in two is often two parallel
+    phrases (兴学强国 / 风华正茂), a kicker over its title seldom."""
+    d = abs(len(a) - len(b))
+    return "=" if d == 0 else "~" if d <= 2 else "<" if len(a) < len(b) else ">"
+
+
+def _around(k, ratio, ends, starts, own, heads) -> list[str]:
     """Features of the neighbours: what ended before this line, what follows it."""
     n = len(ratio)
     f = []
+    if k:
+        f.append("p.len" + _pair(heads[k - 1], heads[k]))
+    if k + 1 < n:
+        f.append("n.len" + _pair(heads[k], heads[k + 1]))
     if k:
         f += ["p.r=" + ratio[k - 1], "p.e=" + ends[k - 1], "p.e|r=" + ends[k - 1] + ratio[k]]
         if "jump" in own[k - 1] or "code" in own[k - 1]:

@@ -11,9 +11,10 @@
 ['open', 'body', 'title']
 
 Roles (:data:`LABELS`): ``open`` is the first line of an item whose body comes first;
-``body`` a line of a body, short paragraphs inside one included (a subhead 武汉全力防控,
-a salutation 同志们、朋友们！, a sub-story's byline 本报记者 富子梅 靳 博, a credit, a date
-line closing a speech); ``kicker``, ``title``, ``subtitle`` the headline's parts, after
+``body`` a line of a body and ``sub`` a line of a short paragraph inside one that only
+its line breaks set apart, with no closing stop (a subhead 武汉全力防控, a sub-story's
+byline 本报记者 富子梅 靳 博, a signature), body to everything after the model;
+``kicker``, ``title``, ``subtitle`` the headline's parts, after
 their body or after the line that opened the item; ``kicker_open`` and ``title_open`` a
 headline line that opens an item printed headline first (敬告读者, other papers' order).
 
@@ -41,7 +42,7 @@ from archive.ingest.normalize import Line
 __all__ = ["LABELS", "Reading", "read_roles", "rule_roles"]
 
 MODEL = Path(__file__).with_name("line_roles.crfsuite")
-LABELS = ("open", "body", "kicker", "title", "subtitle", "kicker_open", "title_open")
+LABELS = ("open", "body", "sub", "kicker", "title", "subtitle", "kicker_open", "title_open")
 HEAD = ("kicker", "title", "subtitle")
 OPENING = ("open", "kicker_open", "title_open")
 
@@ -91,8 +92,17 @@ def read_roles(lines: list[Line], rules: dict[int, str], tagger=None) -> Reading
     feats = with_order(page_features(lines, rules), order)
     with _lock:  # one tagger object: its marginals belong to the last sequence tagged
         labels = tagger.tag(feats)
-        chances = [{x: tagger.marginal(x, k) for x in LABELS} for k in range(len(index))]
+        chances = [_chances(tagger, label, k) for k, label in enumerate(labels)]
     return Reading(index, labels, chances, order)
+
+
+def _chances(tagger, label: str, k: int) -> dict[str, float]:
+    """Each role's probability at line k; where the chosen one is all but sure, that one
+    alone (the rest share what is left, which no decision here turns on)."""
+    sure = tagger.marginal(label, k)
+    if sure >= 0.995:
+        return {label: sure}
+    return {x: tagger.marginal(x, k) for x in LABELS}
 
 
 def rule_roles(lines: list[Line], segments: list) -> dict[int, str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from bench.layout.stories import Laid, Story, expected_item, headline_lines, shown_names
+from bench.layout.stories import Laid, Story, expected_item, headline_lines, is_sub, shown_names
 
 _HANG = "，。、；：？！”’）》」』"
 _POOL = "王观 吴焰 刘志强 张璁 丁怡婷 欧阳洁 殷新宇 李红梅 赵永新 孙秀艳".split()
@@ -72,7 +72,7 @@ def _sign(story: Story, rng: random.Random) -> tuple[Story, str]:
 
 
 def _is_short(paragraph: str) -> bool:
-    return len(paragraph) <= 24 and paragraph[-1:] not in "。！？”…"
+    return is_sub(paragraph)
 
 
 class _Printer:

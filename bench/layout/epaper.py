@@ -25,7 +25,7 @@ import random
 import re
 from dataclasses import replace
 
-from bench.layout.stories import Laid, Story, expected_item, headline_lines, shown_names
+from bench.layout.stories import Laid, Story, expected_item, headline_lines, is_sub, shown_names
 
 _CLOSE = "，。、；：？！”’）》」』"
 _CIRCLED = "①②③④⑤⑥⑦⑧"
@@ -98,12 +98,14 @@ def _headline(story: Story, rng: random.Random, gap: bool) -> tuple[list[str], l
     return lines, roles
 
 
-def _body(paragraphs: list[str], rng: random.Random) -> tuple[list[str], list[str], int]:
+def _body(
+    paragraphs: list[str], subs: list[bool], rng: random.Random
+) -> tuple[list[str], list[str], int]:
     width = rng.randint(10, 18)
     every = rng.randint(6, 14)
     lines, roles = [], []
     for k, text in enumerate(paragraphs):
-        short = k > 0 and len(text) <= width and text[-1:] not in "。！？”"
+        short = subs[k]
         for line in _wrap(text, width, rng, not short):
             lines.append(line if short else _spaced(line, rng))
             roles.append("sub" if short else "body")
@@ -141,7 +143,9 @@ def lay_out(stories: list[Story], rng: random.Random, page_number: int = 1) -> L
         printed = list(story.paragraphs)
         printed[0] = story.byline.replace("电（", "电 （") + printed[0]
         printed[-1] += ending
-        lines, line_roles, _ = _body(printed, rng)
+        subs = [is_sub(p) for p in story.paragraphs]
+        subs[-1] = subs[-1] and not changes.get("continued_to")  # cut by its jump, not short
+        lines, line_roles, _ = _body(printed, subs, rng)
         if rng.random() < 0.2:
             lines[0] = " " + lines[0]
         headless = bool(ending) and rng.random() < 0.1

@@ -3,7 +3,8 @@
     pages("epaper", "rmrb", "test", count=50, seed=1)   # 50 pages of 2019-10-21..31 articles
 
 ``typeset`` (the seed's style, PFR only), ``broadsheet`` (headline before body), ``epaper``
-(modern e-paper, headline after body) train the line-role model; ``tabloid`` never does
+(modern e-paper, headline after body) and ``mixer`` (habits drawn per page) train the
+line-role model; ``tabloid`` never does
 (HELD_OUT): figures on it show how the parser does on a layout nobody fitted it to.
 """
 
@@ -12,15 +13,20 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 
-from bench.layout import broadsheet, epaper, tabloid
+from bench.layout import broadsheet, epaper, mixer, tabloid
 from bench.layout.stories import FIT, PFR, TEST, Laid, stories
 from bench.layout.typeset import typeset_page, typesettable
 
-TRAINED = ("typeset", "broadsheet", "epaper")
+TRAINED = ("typeset", "broadsheet", "epaper", "mixer")
 HELD_OUT = ("tabloid",)
 CORPORA = {"typeset": ("pfr",), "broadsheet": ("pfr", "rmrb"), "epaper": ("pfr", "rmrb"),
-           "tabloid": ("pfr", "rmrb")}  # fmt: skip
-_LAYOUT = {"broadsheet": broadsheet.lay_out, "epaper": epaper.lay_out, "tabloid": tabloid.lay_out}
+           "mixer": ("pfr", "rmrb"), "tabloid": ("pfr", "rmrb")}  # fmt: skip
+_LAYOUT = {
+    "broadsheet": broadsheet.lay_out,
+    "epaper": epaper.lay_out,
+    "mixer": mixer.lay_out,
+    "tabloid": tabloid.lay_out,
+}
 
 
 @lru_cache(maxsize=4)

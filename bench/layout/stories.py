@@ -66,7 +66,10 @@ def display(text: str) -> str:
 
 def clean(text: str) -> str:
     """``clean("本报记者\\u00a0\\u00a0张\\u00a0\\u00a0枨 1 月")`` is '本报记者 张 枨1月'."""
-    pieces = _KEEP.split(display(text))
+    text = display(text)
+    if len(text.split()) > 1 and all(len(t) == 1 for t in text.split()):
+        return "".join(text.split())  # 姜  昆 alone on its line: a name spread to fill it
+    pieces = _KEEP.split(text)
     return " ".join(re.sub(r"\s+", "", piece) for piece in pieces)
 
 
@@ -275,6 +278,16 @@ class Laid:
     text: str
     items: list[dict]
     roles: list[str]
+
+
+# A paragraph ends in one of these, or it is a short one of its own (a subhead, a byline,
+# a signature) that only its line breaks set apart: the model calls its lines "sub".
+_ENDS = tuple("。！？…”’」』）)》：:；;")
+
+
+def is_sub(paragraph: str) -> bool:
+    """``is_sub("探索生态修复：以个案警示震慑非法捕捞")`` is True."""
+    return not paragraph.rstrip().endswith(_ENDS)
 
 
 # The roles a printed line can have: the first line of an item whose body comes first,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from bench.layout.stories import Laid, Story, expected_item, headline_lines, shown_names
+from bench.layout.stories import Laid, Story, expected_item, headline_lines, is_sub, shown_names
 
 _NAMES = "李新华 王晓东 张宏伟 陈静 赵明 孙丽萍".split()
 _CIRCLED = "①②③④⑤⑥"
@@ -77,7 +77,13 @@ def lay_out(stories: list[Story], rng: random.Random, page_number: int = 3) -> L
             first_width = width if indent else width - 2
             for j, line in enumerate(_cut(text, width, crude, first_width)):
                 lines.append(("\u3000\u3000" if indent and j == 0 else "") + line)
-                roles.append("open" if k == 0 and j == 0 else "body")
+                roles.append(
+                    "open"
+                    if k == 0 and j == 0
+                    else "sub"
+                    if is_sub(story.paragraphs[k])
+                    else "body"
+                )
                 count += 1
                 if count % every == 0:
                     lines.append("")

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from archive.ingest.headline import KICKER_END_IN_BLOCK, STATEMENT_END
 from bench.layout.items import item_of, typesettable
+from bench.layout.stories import is_sub
 
 __all__ = ["typeset_page", "typesettable"]
 
@@ -196,7 +197,7 @@ def typeset_page(
             lines, marks = lines + pending, marks + pending_marks
         body_lines, item["_wide"] = _body(paragraphs, ending, rng)
         lines += body_lines
-        marks += _body_roles(body_lines)
+        marks += _body_roles(body_lines, paragraphs, cut=bool(item["continued_to"]))
         pending = ["", *_headline_lines(item, rng)]
         pending_marks = _headline_roles(pending, item)
         item["_headless"] = bool(ending) and rng.random() < 0.12
@@ -218,9 +219,24 @@ def typeset_page(
     return "\n".join(lines) + "\n", expected
 
 
-def _body_roles(body_lines: list[str]) -> list[str]:
-    marks = ["body" if line else "" for line in body_lines]
-    marks[marks.index("body")] = "open"
+def _body_roles(body_lines: list[str], paragraphs: list[str], cut: bool) -> list[str]:
+    """open for the first line, sub for the lines of a paragraph set apart by its line
+    breaks alone (stories.is_sub; never the one a jump cuts), body for the rest;
+    paragraphs are found again by counting their characters down the lines."""
+    marks, k, left = [], 0, len(paragraphs[0]) if paragraphs else 0
+    for line in body_lines:
+        if not line:
+            marks.append("")
+            continue
+        sub = (
+            k < len(paragraphs) and is_sub(paragraphs[k]) and not (cut and k == len(paragraphs) - 1)
+        )
+        marks.append("sub" if sub else "body")
+        left -= len(line.replace(" ", ""))
+        while left <= 0 and k + 1 < len(paragraphs):
+            k += 1
+            left += len(paragraphs[k])
+    marks[marks.index(next(m for m in marks if m))] = "open"
     return marks
 
 
