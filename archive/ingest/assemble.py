@@ -67,6 +67,19 @@ def groups(labels: list[str]) -> list[Group]:
         else:
             item.body.append(k)
             phase = "body"
+    return _adopt_orphans(out)
+
+
+def _adopt_orphans(items: list[Group]) -> list[Group]:
+    """A headline read as opening an item that has no body is the headline of the body
+    before it, when that one has none: a headline with nothing under it is no item."""
+    out: list[Group] = []
+    for item in items:
+        before = out[-1] if out else None
+        if item.head_first and not item.body and before and not before.head and before.body:
+            before.head = item.head
+            continue
+        out.append(item)
     return out
 
 

@@ -150,6 +150,15 @@ class ParsedPage:
             "articles": [a.to_dict() for a in self.articles],
         }
 
+    def flags(self) -> list[tuple[int, str]]:
+        """Every item's review flags as (item index, flag), in page order: what a page's
+        review lists before its items.
+
+        >>> ParsedPage(1, articles=[ParsedArticle(), ParsedArticle(review=["cut_uncertain"])]).flags()
+        [(1, 'cut_uncertain')]
+        """
+        return [(n, flag) for n, a in enumerate(self.articles) for flag in a.review]
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParsedPage:
         """Inverse of :meth:`to_dict`."""

@@ -25,9 +25,10 @@ def _big_page(size: int) -> tuple[str, int]:
     return "".join(copies), len(copies)
 
 
-def test_a_5_mb_page_is_cut_into_items_and_paragraphs_within_20_seconds():
-    """The rules, the line-role model and reflow; measured on the shared 2-core machine
-    (see docs/benchmarks.md). The segmenter was quadratic: 800 KB took 7.9 s, 2 MB 25.9 s."""
+def test_a_5_mb_page_is_cut_into_items_and_paragraphs_in_linear_time():
+    """The rules, the line-role model and reflow: about 15 s on the shared 2-core machine
+    when it is quiet (docs/benchmarks.md), so the bound leaves room for a loaded one. The
+    segmenter was quadratic: 800 KB took 7.9 s, 2 MB 25.9 s, 5 MB would take minutes."""
     text, copies = _big_page(5_000_000)
     started = time.perf_counter()
     lines = normalize_text(text)
@@ -35,7 +36,7 @@ def test_a_5_mb_page_is_cut_into_items_and_paragraphs_within_20_seconds():
     segments = read_page(lines, rules)
     for seg in segments:
         reflow(seg.body)
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 60
     assert len(rules) == 9 * copies  # the seed's nine items, each time
 
 
