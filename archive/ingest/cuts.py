@@ -8,17 +8,22 @@ and review flags where the reading is unsure.
 >>> (seg.headline, seg.flags, seg.confidence > 0.9)
 ([['王小平到马村区督导']], [], True)
 
-Where the model reads the page as the rules do (the same items, the same headline lines),
-the rules' segments stand, with the model's headline roles where it reads them otherwise;
-where it cuts otherwise, its own reading is assembled (:mod:`archive.ingest.assemble`).
+Per line, the rules' role stands where the model gives it a fair chance (at least
+:data:`KEEP_RULE` for its kind), else the model's; a headline the model puts inside what
+the rules read as one body stands only if the line after it still opens an item; and what
+the printed text settles overrides both (a line holding a marker, a full stop or a clause
+end is never a headline; a byline opens an item). Items the rules cut alike keep the
+rules' segments (with the model's headline roles where it reads them otherwise); the rest
+are assembled from the roles (:mod:`archive.ingest.assemble`).
 
 Confidence comes from the model's probability of each line's role, grouped into what
-decides a cut: an item's start (``open``, ``kicker_open``, ``title_open``), body or headline (``kicker``, ``title``, ``subtitle``). A line whose group the model
-is less than :data:`CUT_SURE` sure of may be a wrong cut: the item holding it is flagged
-``cut_uncertain``, and so is the item before it when the line starts its item (a cut
-touches both). A headline line whose part the model is less than :data:`ROLE_SURE` sure
-of flags ``headline_uncertain``. The thresholds were chosen on pages of the fitting dates
-(docs/benchmarks.md) for a flag on ≥ 0.9 of the wrong cuts.
+decides a cut: an item's start (``open``, ``kicker_open``, ``title_open``), body or
+headline. A line whose group the model is less than :data:`CUT_SURE` sure of, or whose
+group the rules and the model read apart on a bodies-first page, may be a wrong cut: the
+item holding it is flagged ``cut_uncertain``, and so is the item before it when the line
+starts its item (a cut touches both). A headline line whose part the model is less than
+:data:`ROLE_SURE` sure of flags ``headline_uncertain``. The thresholds were chosen on dev
+pages of the fitting dates; the recall of wrong cuts they give is in docs/benchmarks.md.
 """
 
 from __future__ import annotations

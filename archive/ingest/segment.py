@@ -38,6 +38,7 @@ from archive.ingest.markers import (
 from archive.ingest.model import Jump
 from archive.ingest.normalize import Line
 from archive.ingest.reflow import effective_width
+from archive.ingest.scan import Ends, Spans, ahead, skip_blanks
 
 __all__ = ["Segment", "segment", "take_opener"]
 
@@ -179,45 +180,23 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     end, however many items it holds (a 5 MB upload parses in linear time).
     """
     lines = merge_wrapped_markers(region)
-    ends = _Ends(lines)
+    ends = Ends(lines)
     segments: list[Segment] = []
-    pos = _skip_blanks(lines, 0)
+    pos = skip_blanks(lines, 0)
     while pos < len(lines):
         seg = Segment(first=lines[pos].number, last=region[-1].number)
         if opened and not segments:
             lines = [*lines[:pos], *take_opener(seg, lines[pos:])]
-            ends = _Ends(lines)
+            ends = Ends(lines)
         first_item = opened and not segments
-        pos = _parse_item(seg, lines, _skip_blanks(lines, pos), ends, opened=first_item)
+        pos = _parse_item(seg, lines, skip_blanks(lines, pos), ends, opened=first_item)
         segments.append(seg)
-        pos = _skip_blanks(lines, pos)
+        pos = skip_blanks(lines, pos)
     _set_last(segments, region)
     return segments
 
 
-def _skip_blanks(lines: list[Line], pos: int) -> int:
-    while pos < len(lines) and lines[pos].blank:
-        pos += 1
-    return pos
-
-
-class _Ends:
-    """The first line at or after a position that ends a body (a jump or an editor code),
-    remembered, so that items cut before that line do not look through it again."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.searched_from = len(lines) + 1
-        self.found: tuple[int, int, Jump | None, str] | None = None
-
-    def first(self, pos: int, stop: int) -> tuple[int, int, Jump | None, str] | None:
-        stale = pos < self.searched_from or (self.found is not None and self.found[0] < pos)
-        if stale:
-            self.searched_from, self.found = pos, find_body_end(self.lines, pos)
-        return self.found if self.found is not None and self.found[0] < stop else None
-
-
-def _parse_item(seg: Segment, lines: list[Line], pos: int, ends: _Ends, *, opened: bool) -> int:
+def _parse_item(seg: Segment, lines: list[Line], pos: int, ends: Ends, *, opened: bool) -> int:
     """Fill ``seg`` with the item whose text starts at ``pos``; return where the next starts."""
     stop = len(lines)
     if not opened and pos < stop and _is_heading(lines, pos):
@@ -245,21 +224,10 @@ def _parse_item(seg: Segment, lines: list[Line], pos: int, ends: _Ends, *, opene
     return after
 
 
-def _ahead(lines: list[Line], pos: int, count: int) -> list[Line]:
-    """The next ``count`` text lines from ``pos`` on (fewer at the end)."""
-    found: list[Line] = []
-    for line in itertools.islice(lines, pos, None):
-        if not line.blank:
-            found.append(line)
-            if len(found) == count:
-                break
-    return found
-
-
 def _text_box_end(lines: list[Line], pos: int) -> int:
     """A title-first notice sits in its own box: it ends where a finished sentence is
     followed by lines of a clearly narrower column (the next, unsigned, article)."""
-    first = _ahead(lines, pos, 2)
+    first = ahead(lines, pos, 2)
     if len(first) < 2:
         return len(lines)
     box = max(first[0].width, first[1].width)
@@ -267,7 +235,7 @@ def _text_box_end(lines: list[Line], pos: int) -> int:
         line = lines[i]
         if line.blank or not SENTENCE_END.search(line.text):
             continue
-        after = _ahead(lines, i + 1, 2)
+        after = ahead(lines, i + 1, 2)
         if not after or after[0].width >= box * 0.75:
             continue
         # Two narrow lines in a row are another column's, whatever the first one holds
@@ -281,8 +249,8 @@ def _text_box_end(lines: list[Line], pos: int) -> int:
 def _looks_like_start(lines: list[Line], pos: int) -> bool:
     """Line ``pos`` is a paragraph's first: the indent was lost, so it is shorter than the
     next one."""
-    ahead = _ahead(lines, pos, 8)
-    text_lines = ahead[:2]
+    near = ahead(lines, pos, 8)
+    text_lines = near[:2]
     if not text_lines or text_lines[0].text[:1] in CLOSING:
         return False
     if len(text_lines) == 1:
@@ -296,8 +264,8 @@ def _looks_like_start(lines: list[Line], pos: int) -> bool:
         return True
     # A two-line paragraph (我第一次出外打工，是 / 在大连。): its second line is short
     # because it ends the paragraph; the first is still short of the column's full width.
-    column = max((effective_width(ln) for ln in ahead[2:]), default=0)
-    if len(ahead) < 5:
+    column = max((effective_width(ln) for ln in near[2:]), default=0)
+    if len(near) < 5:
         return False
     if BODY_END.search(second.text) and effective_width(first) <= column - 1:
         return True
@@ -318,7 +286,7 @@ def _find_headline_split(
     """
     # The block holding the end line counts too: a headline may stand right before an
     # unsigned item that is one short paragraph ending in its code (（马东生）②6).
-    spans = _Spans(body, pos, min(limit + 1, stop))
+    spans = Spans(body, pos, min(limit + 1, stop))
     b = 1
     while spans.has(b):
         c = b
@@ -347,32 +315,6 @@ def _find_headline_split(
             return spans[b - 1][1], blocks, after
         b += 1
     return None
-
-
-class _Spans:
-    """(start, end) index pairs of the runs of non-blank lines in ``lines[pos:stop]``, found
-    as far as they are asked for."""
-
-    def __init__(self, lines: list[Line], pos: int, stop: int) -> None:
-        self.lines, self.pos, self.stop = lines, pos, stop
-        self.spans: list[tuple[int, int]] = []
-
-    def has(self, k: int) -> bool:
-        """Whether run ``k`` exists (finding the runs up to it)."""
-        while len(self.spans) <= k:
-            start = _skip_blanks(self.lines, self.pos)
-            if start >= self.stop:
-                return False
-            end = start
-            while end < self.stop and not self.lines[end].blank:
-                end += 1
-            self.spans.append((start, end))
-            self.pos = end
-        return True
-
-    def __getitem__(self, k: int) -> tuple[int, int]:
-        self.has(k)
-        return self.spans[k]
 
 
 def _opens_chunk(line: Line) -> bool:
@@ -405,7 +347,7 @@ def is_headline_like(text: str) -> bool:
     return not text.endswith(("，", "、", "；", ",")) and "。" not in text
 
 
-def _is_credit_item(body: list[Line], spans: _Spans, c: int, limit: int, stop: int) -> bool:
+def _is_credit_item(body: list[Line], spans: Spans, c: int, limit: int, stop: int) -> bool:
     """Block ``c`` is a whole item of one bracketed line and its end marker: the artist
     under a picture, ``（牛沛岩）④8`` before its title ``虎（中国画）``. After a headline
     group that line cannot be the earlier item's text, which never ends in a bracket line
@@ -446,7 +388,7 @@ def _is_heading(lines: list[Line], pos: int) -> bool:
     """Line ``pos`` is a title printed first: a short headline-like line with prose under
     it (敬告读者)."""
     first = lines[pos]
-    rest = _ahead(lines, pos + 1, 1)
+    rest = ahead(lines, pos + 1, 1)
     if not rest or not is_headline_line(first.text):
         return False
     if NOTICE.search(first.text):
