@@ -3,6 +3,8 @@
 import random
 import time
 
+import pytest
+
 from archive.ingest import parse_page
 from archive.ingest.cuts import read_page
 from archive.ingest.normalize import normalize_text
@@ -25,6 +27,7 @@ def _big_page(size: int) -> tuple[str, int]:
     return "".join(copies), len(copies)
 
 
+@pytest.mark.slow
 def test_a_5_mb_page_is_cut_into_items_and_paragraphs_in_linear_time():
     """The rules, the line-role model and reflow: about 15 s on the shared 2-core machine
     when it is quiet (docs/benchmarks.md), so the bound leaves room for a loaded one. The
@@ -40,6 +43,7 @@ def test_a_5_mb_page_is_cut_into_items_and_paragraphs_in_linear_time():
     assert len(rules) == 9 * copies  # the seed's nine items, each time
 
 
+@pytest.mark.slow
 def test_a_200_kb_page_parses_whole_in_linear_time():
     """Persons included: about 8–13 s a megabyte on the shared machine, so 5 MB takes
     longer than a worker's 30 s (see docs/benchmarks.md); the bound leaves room for load."""
