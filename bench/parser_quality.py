@@ -64,18 +64,28 @@ def _match(expected: list[dict], found: list[dict]) -> list[dict | None]:
     return pairs
 
 
-def score(pages: list[tuple[str, list[dict]]]) -> dict:
+def score(pages: list[tuple[str, list[dict]]], modern: bool = False) -> dict:
+    """Fields, items, persons, headline roles and flags of parsed pages against their
+    expected items; ``modern``: gold persons are what the people stage reads in each
+    expected item alone (the corpus tags none), so the figure measures what cuts cost."""
     right, wrong = Counter(), Counter()
+    roles_right, roles_seen = Counter(), 0
     examples: dict[str, list] = {}
     tp = fp = fn = 0
-    n_expected = n_found = 0
+    n_expected = n_found = spurious = 0
+    wrong_cuts = flagged_cuts = 0
     diffs: list[tuple[int, int, list[tuple[int, str, object, object]]]] = []
     for number, (text, expected) in enumerate(pages):
         found = [a.to_dict() for a in parse_page(text).articles]
         n_expected += len(expected)
         n_found += len(found)
+        pairs = _match(expected, found)
+        used = {id(got) for got in pairs if got is not None}
+        spurious += sum(1 for f in found if id(f) not in used)
+        cuts, caught = _cut_flags(expected, found, pairs)
+        wrong_cuts, flagged_cuts = wrong_cuts + cuts, flagged_cuts + caught
         page_diff = []
-        for k, (want, got) in enumerate(zip(expected, _match(expected, found), strict=True)):
+        for k, (want, got) in enumerate(zip(expected, pairs, strict=True)):
             for name in FIELDS:
                 if got is not None and got[name] == want[name]:
                     right[name] += 1
@@ -84,7 +94,11 @@ def score(pages: list[tuple[str, list[dict]]]) -> dict:
                     have = None if got is None else got[name]
                     examples.setdefault(name, []).append((want[name], have))
                     page_diff.append((k, name, want[name], have))
-            gold = {p["name"] for p in want["persons"]}
+            if modern and want["title"]:
+                roles_seen += 1
+                for name in ("kicker", "title", "subtitle"):
+                    roles_right[name] += got is not None and got[name] == want[name]
+            gold = _gold_persons(want, modern)
             have = {p["name"] for p in got["persons"]} if got else set()
             tp += len(gold & have)
             fp += len(have - gold)
@@ -93,13 +107,66 @@ def score(pages: list[tuple[str, list[dict]]]) -> dict:
     return {
         "expected": n_expected,
         "found": n_found,
+        "spurious": spurious,
         "right": right,
         "wrong": wrong,
         "examples": examples,
         "precision": tp / max(1, tp + fp),
         "recall": tp / max(1, tp + fn),
+        "roles": {k: v / max(1, roles_seen) for k, v in roles_right.items()},
+        "wrong_cuts": wrong_cuts,
+        "flag_recall": flagged_cuts / max(1, wrong_cuts),
         "diffs": sorted(diffs, key=lambda d: (-d[0], d[1])),
     }
+
+
+def _gold_persons(item: dict, modern: bool) -> set[str]:
+    if not modern:
+        return {p["name"] for p in item["persons"]}
+    from archive.ingest.people import extract_persons
+
+    lines = [x for x in (item["kicker"], item["title"], item["subtitle"]) if x]
+    found = extract_persons([*lines, *item["paragraphs"]], reporters=item["reporters"])
+    return {p.name for p in found}
+
+
+def _text(item: dict) -> str:
+    return "".join([item["kicker"], item["title"], item["subtitle"], *item["paragraphs"]]).replace(
+        " ", ""
+    )
+
+
+def _cut_flags(expected: list[dict], found: list[dict], pairs: list) -> tuple[int, int]:
+    """(wrong cuts, wrong cuts flagged): an expected item not found whole, or a found item
+    matching none, is a wrong cut; it is flagged when the item it lands in, or the one
+    before or after that, carries cut_uncertain."""
+    from archive.ingest.flags import CUT_UNCERTAIN, has
+
+    position = {id(f): n for n, f in enumerate(found)}
+
+    def near_flag(n: int) -> bool:
+        return any(
+            has(found[j]["review"], CUT_UNCERTAIN) for j in (n - 1, n, n + 1) if 0 <= j < len(found)
+        )
+
+    cuts = caught = 0
+    for want, got in zip(expected, pairs, strict=True):
+        if got is not None and _text(got) == _text(want):
+            continue
+        cuts += 1
+        if got is None:
+            want_chars = set(_text(want))
+            overlap = [len(want_chars & set(_text(f))) for f in found]
+            n = max(range(len(found)), key=overlap.__getitem__) if found else None
+        else:
+            n = position[id(got)]
+        caught += n is not None and near_flag(n)
+    used = {id(got) for got in pairs if got is not None}
+    for n, f in enumerate(found):
+        if id(f) not in used:
+            cuts += 1
+            caught += near_flag(n)
+    return cuts, caught
 
 
 def show_worst(pages: list[tuple[str, list[dict]]], diffs: list, count: int) -> None:
@@ -117,6 +184,66 @@ def show_worst(pages: list[tuple[str, list[dict]]], diffs: list, count: int) -> 
         print(text)
 
 
+def report(program: str, corpus: str, args) -> dict:
+    """Score one layout program on one corpus and print a row of the table."""
+    from bench.layout.programs import pages as laid_pages
+
+    split = "test" if args.dates == "test" else "fit"
+    laid = laid_pages(program, corpus, split, args.pages, args.seed)
+    pages = [(page.text, page.items) for page in laid]
+    started = time.perf_counter()
+    result = score(pages, modern=corpus == "rmrb")
+    result["seconds"] = time.perf_counter() - started
+    total = sum(result["right"].values()) + sum(result["wrong"].values())
+    fields = 100 * sum(result["right"].values()) / max(1, total)
+    roles = result["roles"]
+    role_text = " ".join(f"{100 * roles.get(k, 0):5.1f}" for k in ("kicker", "title", "subtitle"))
+    print(
+        f"| {program} | {corpus} | {len(pages)} | {result['expected']} | {fields:.2f} % | "
+        f"{100 * result['spurious'] / max(1, result['expected']):.1f} | "
+        f"{result['precision']:.3f} / {result['recall']:.3f} | "
+        f"{role_text if corpus == 'rmrb' else '–'} | "
+        f"{result['flag_recall']:.2f} ({result['wrong_cuts']}) |"
+    )
+    if args.fields:
+        for name in FIELDS:
+            n = result["right"][name] + result["wrong"][name]
+            print(f"    {name:15} {100 * result['right'][name] / max(1, n):6.2f} %")
+    show_worst(pages, result["diffs"], args.show)
+    return result
+
+
+def speed(args) -> None:
+    """Pages per second on one core with and without the line-role model, interleaved."""
+    from archive.ingest import line_roles
+    from bench.layout.programs import pages as laid_pages
+
+    texts = [
+        p.text
+        for prog in ("typeset", "epaper")
+        for p in laid_pages(prog, "pfr", "test", args.pages // 2, args.seed)
+    ]
+    parse_page(texts[0])
+    times: dict[str, list[float]] = {"model": [], "rules only": []}
+    for _ in range(3):
+        for name in times:
+            saved = line_roles._tagger
+            if name == "rules only":
+                line_roles._tagger = False
+            started = time.perf_counter()
+            for text in texts:
+                parse_page(text)
+            times[name].append(time.perf_counter() - started)
+            line_roles._tagger = saved
+    for name, runs in times.items():
+        best = sorted(runs)[1]
+        print(
+            f"{name:11} {len(texts) / best:6.1f} pages/s (median of 3 runs of {len(texts)} pages)"
+        )
+    ratio = sorted(times["rules only"])[1] / sorted(times["model"])[1]
+    print(f"model / rules only speed ratio {ratio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
@@ -131,7 +258,39 @@ def main() -> None:
         help="lay pages out from the test dates (21..31, to report) or the train dates "
         "(01..20, to develop on)",
     )
+    parser.add_argument(
+        "--program",
+        help="a layout program of bench/layout/programs.py, or 'all': one table row per "
+        "program and corpus (PFR and rmrb-2019-10)",
+    )
+    parser.add_argument("--corpus-name", choices=("pfr", "rmrb", "all"), default="all")
+    parser.add_argument("--fields", action="store_true", help="per-field figures too")
+    parser.add_argument("--speed", action="store_true", help="pages/s with and without the model")
+    parser.add_argument("--rules-only", action="store_true", help="without the line-role model")
     args = parser.parse_args()
+    if args.rules_only:
+        from archive.ingest import line_roles
+
+        line_roles._tagger = False
+    if args.speed:
+        speed(args)
+        return
+    if args.program:
+        from bench.layout.programs import CORPORA
+
+        print("| program | corpus | pages | articles | fields right | spurious /100 | "
+              "persons P / R | kicker title subtitle % | flag recall (wrong cuts) |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|")
+        for program in CORPORA if args.program == "all" else [args.program]:
+            for corpus in CORPORA[program]:
+                if args.corpus_name in ("all", corpus):
+                    report(program, corpus, args)
+        return
+    legacy(args)
+
+
+def legacy(args) -> None:
+    """The seed-style pages of bench/layout/typeset.py from the PFR corpus, in detail."""
     test = args.dates == "test"
     records = [r for r in pfr_articles(args.corpus) if (r["date"] >= "1998-01-21") == test]
     pages = build_pages(records, args.pages, args.seed)

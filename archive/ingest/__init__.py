@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from archive.ingest import flags
+from archive.ingest.cuts import read_page
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
 from archive.ingest.markers import render_byline
@@ -43,7 +44,8 @@ def parse_page(
     names = list(known_names)
     page = ParsedPage(number=page_number)
     try:
-        segments = segment(normalize_text(str(text).replace("\r\n", "\n").replace("\r", "\n")))
+        lines = normalize_text(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+        segments = read_page(lines, segment(lines))
     except Exception:  # a parser bug must not stop an ingest run; keep the text instead
         log.exception("segmenting page %s failed", page_number)
         return _fallback_page(page, str(text))
@@ -59,7 +61,7 @@ def parse_page(
 
 def _article(seg: Segment) -> ParsedArticle:
     """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
-    kicker, title, subtitle = split_headline(seg.headline)
+    kicker, title, subtitle = seg.roles or split_headline(seg.headline)
     flowed = reflow(seg.body)
     article = ParsedArticle(
         kind=seg.kind,
@@ -71,12 +73,13 @@ def _article(seg: Segment) -> ParsedArticle:
         continued_from=seg.continued_from,
         editor_code=seg.editor_code,
         source_lines=(seg.first, seg.last),
+        confidence=seg.confidence,
     )
     if seg.byline:
         article.source = seg.byline.source
         article.dateline = seg.byline.dateline
         article.reporters = list(seg.byline.reporters)
-    article.review = _review(seg, article) + flowed.review
+    article.review = _review(seg, article) + seg.flags + flowed.review
     return article
 
 
@@ -106,6 +109,9 @@ def _headline_lines(article: ParsedArticle) -> list[str]:
     return [_HANZI_SPACE.sub("", part) for part in parts if part]
 
 
+_PAGE_ITEMS = 60
+
+
 def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None:
     """People each item mentions, read as one page (see people.page_persons); reporters
     named in a byline are left out. A failure is noted on the items, never raised."""
@@ -117,8 +123,13 @@ def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None
         for a in articles
     ]
     try:
-        for article, persons in zip(articles, page_persons(items, known_names), strict=True):
-            article.persons = persons
+        # A page is read as one in runs of _PAGE_ITEMS items: a real page holds far fewer,
+        # and a 5 MB upload of thousands of items stays linear in its length.
+        for at in range(0, len(items), _PAGE_ITEMS):
+            window = items[at : at + _PAGE_ITEMS]
+            found = page_persons(window, known_names)
+            for article, persons in zip(articles[at : at + _PAGE_ITEMS], found, strict=True):
+                article.persons = persons
         return
     except Exception:
         log.exception("person extraction failed on a page; trying item by item")

@@ -75,9 +75,11 @@ def _ends_body(text: str) -> bool:
     return bool(match_jump_to(text) or match_editor_code(text))
 
 
-def find_body_end(body: list[Line]) -> tuple[int, int, Jump | None, str] | None:
-    """The first line ending with a jump or an editor code: (index, cut, jump, code)."""
-    for i, line in enumerate(body):
+def find_body_end(body: list[Line], start: int = 0) -> tuple[int, int, Jump | None, str] | None:
+    """The first line from ``start`` on ending with a jump or an editor code: (index, cut,
+    jump, code)."""
+    for i in range(start, len(body)):
+        line = body[i]
         if line.blank:
             continue
         jump = match_jump_to(line.text)

@@ -27,6 +27,8 @@ BYLINE_PRINTED_AS = "byline_printed_as"
 PARAGRAPHS_UNCERTAIN = "paragraphs_uncertain"
 PERSONS_FAILED = "persons_failed"
 PARSER_ERROR = "parser_error"
+CUT_UNCERTAIN = "cut_uncertain"
+HEADLINE_UNCERTAIN = "headline_uncertain"
 
 FLAGS = {
     NO_HEADLINE: "未找到标题",
@@ -35,6 +37,8 @@ FLAGS = {
     PARAGRAPHS_UNCERTAIN: "分段可能有误",
     PERSONS_FAILED: "人物识别失败",
     PARSER_ERROR: "解析出错，原文未经切分保留",
+    CUT_UNCERTAIN: "文章切分可能有误，请核对起止",
+    HEADLINE_UNCERTAIN: "引题、主题、副题的划分可能有误",
 }
 
 # The English notes of earlier versions, and the code each became.

@@ -101,23 +101,27 @@ def is_headline_block(block: list[Line]) -> bool:
     return all(ln.width <= block[0].width * 3 for ln in block[1:])
 
 
-def take_headline_blocks(rest: list[Line]) -> tuple[list[list[str]], list[Line]]:
-    """Headline blocks after a body end, and the lines left over (another item's)."""
+def take_headline_blocks(
+    rest: list[Line], start: int = 0, stop: int | None = None
+) -> tuple[list[list[str]], int]:
+    """Headline blocks in ``rest[start:stop]`` after a body end, and the index where the
+    lines left over (another item's) begin."""
     headline: list[list[str]] = []
-    i = 0
-    while i < len(rest):
+    stop = len(rest) if stop is None else stop
+    i = start
+    while i < stop:
         if rest[i].blank:
             i += 1
             continue
         j = i
-        while j < len(rest) and not rest[j].blank:
+        while j < stop and not rest[j].blank:
             j += 1
         block = rest[i:j]
         if not is_headline_block(block):
             break
         headline.append([ln.text for ln in block])
         i = j
-    return headline, rest[i:]
+    return headline, i
 
 
 def _join(lines: list[str]) -> str:

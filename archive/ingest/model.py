@@ -89,6 +89,9 @@ class ParsedArticle:
     review: list[str] = field(default_factory=list)
     # 1-based inclusive input line range; bookkeeping only, NOT part of the interchange.
     source_lines: tuple[int, int] = (0, 0)
+    # How sure the parser is of this item's cuts and headline roles (0–1); bookkeeping
+    # too: its doubts reach staff as review flags (cut_uncertain, headline_uncertain).
+    confidence: float = field(default=1.0, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The interchange article (no id/url), fields in the order interchange.md lists them."""
@@ -113,8 +116,9 @@ def _as_json(value: Any) -> Any:
 
 # The interchange article's fields in order, each with its shape (the type its JSON value
 # is read into): ParsedArticle's attributes but the bookkeeping.
+_BOOKKEEPING = ("source_lines", "confidence")
 ARTICLE_FIELDS: dict[str, Any] = {
-    name: shape for name, shape in get_type_hints(ParsedArticle).items() if name != "source_lines"
+    name: shape for name, shape in get_type_hints(ParsedArticle).items() if name not in _BOOKKEEPING
 }
 # How a JSON value of each shape is read; a new shape of field adds its reader here.
 _READERS = {
@@ -145,6 +149,15 @@ class ParsedPage:
             "name": self.name,
             "articles": [a.to_dict() for a in self.articles],
         }
+
+    def flags(self) -> list[tuple[int, str]]:
+        """Every item's review flags as (item index, flag), in page order: what a page's
+        review lists before its items.
+
+        >>> ParsedPage(1, articles=[ParsedArticle(), ParsedArticle(review=["cut_uncertain"])]).flags()
+        [(1, 'cut_uncertain')]
+        """
+        return [(n, flag) for n, a in enumerate(self.articles) for flag in a.review]
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParsedPage:

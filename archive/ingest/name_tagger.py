@@ -192,15 +192,11 @@ def spans(text: str, tokens: Sequence[tuple[str, str]], model: dict | None = Non
     if not weights or not text:
         return []
     get = weights.get
+    nothing = (0.0, 0.0, 0.0, 0.0)
     scores = []
     for f in features(text, tokens):
-        b = m = e = o = 0.0
-        for x in f:
-            w = get(x)
-            if w is not None:  # most character pairs were never seen in training
-                b += w[0]
-                m += w[1]
-                e += w[2]
-                o += w[3]
-        scores.append((b, m, e, o))
+        # Most character pairs were never seen in training: their lookups give None. The
+        # sums run left to right, as a loop adding each weight in turn would, in C.
+        hits = [w for w in map(get, f) if w is not None]
+        scores.append(tuple(map(sum, zip(*hits, strict=True))) if hits else nothing)
     return _spans(best_labels(scores, model["transitions"]))

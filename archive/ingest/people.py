@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from archive.ingest import name_tagger
@@ -166,10 +167,13 @@ def _candidates(
 ) -> tuple[Tokens, list[Candidate]]:
     """The tokens of paragraph ``k`` and its candidates: every rule's proposals, one
     candidate per span and name with the kinds of the rules that proposed it."""
-    tokens = tagger.tag(paragraph)
+    if characters is None:
+        tokens, read = _reading(paragraph)
+    else:
+        tokens = tagger.tag(paragraph)
+        read = name_tagger.spans(paragraph, tokens, characters)
     starts = [0, *accumulate(len(word) for word, _ in tokens)]
     proposals = _proposals(paragraph, tokens, starts, gazetteer)
-    read = name_tagger.spans(paragraph, tokens, characters)
     proposals += [Proposal(s, e, paragraph[s:e], "seq") for s, e in read]
     merged: dict[tuple[int, int, str], set[str]] = {}
     for p in (piece for proposal in proposals for piece in clean_dotted(proposal)):
@@ -179,6 +183,18 @@ def _candidates(
             kinds -= WIDE_KINDS
     info = Tokens({starts[j]: (starts[j + 1], t) for j, (_, t) in enumerate(tokens)}, read)
     return info, [Candidate(k, s, e, n, kinds) for (s, e, n), kinds in merged.items()]
+
+
+@lru_cache(maxsize=4096)
+def _reading(paragraph: str) -> tuple[tuple, tuple]:
+    """The word cut of a paragraph and the names the shipped character tagger reads in it.
+
+    Both depend on the paragraph alone, and :func:`page_persons` reads an item again when
+    another item of its page names someone it missed: the second reading reuses these
+    (the tagger is most of the people stage's time).
+    """
+    tokens = tuple(word_tagger().tag(paragraph))
+    return tokens, tuple(name_tagger.spans(paragraph, tokens))
 
 
 def _proposals(

@@ -16,6 +16,7 @@ wider text box (those lines are their own width class).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from archive.ingest.flags import PARAGRAPHS_UNCERTAIN
@@ -67,7 +68,7 @@ def column_widths(lines: list[Line]) -> list[float]:
     voters = [w for w, ln in zip(widths, lines, strict=True) if not ln.spread] or widths or [0.0]
     # The main column is the width most lines share (within a cell): short last lines and
     # a wide box's lines both stay out of it, even on short items.
-    base = max(voters, key=lambda c: (sum(abs(v - c) <= 1 for v in voters), c))
+    base = _main_column(voters)
     wide = [w > base * _WIDE for w in widths]
     refs = []
     for i in range(len(lines)):
@@ -78,6 +79,19 @@ def column_widths(lines: list[Line]) -> list[float]:
         # lines are short first or last lines, and a local estimate would call them full.
         refs.append(local if wide[i] else max(local, base))
     return refs
+
+
+def _main_column(voters: list[float]) -> float:
+    """The width with the most voters within a cell of it (the wider on a tie). Widths
+    are counted once each, so a body of 100,000 lines costs no more than its distinct
+    widths squared.
+
+    >>> _main_column([14.0, 14.0, 13.0, 9.0, 28.0])
+    14.0
+    """
+    counts = Counter(voters)
+    near = {c: sum(n for v, n in counts.items() if abs(v - c) <= 1) for c in counts}
+    return max(counts, key=lambda c: (near[c], c))
 
 
 def _upper_quartile(values: list[float]) -> float:
@@ -171,7 +185,8 @@ def _roles(lines: list[Line], refs: list[float]) -> list[int]:
             score, q = min(options)
             new.append(score + costs[i][r])
             ptr.append(q)
-        best, back = new, [*back, ptr]
+        best = new
+        back.append(ptr)
     final = [best[r] + (0.0 if r in (_L, _S) else 1.5) for r in range(4)]
     role = min(range(4), key=lambda r: final[r])
     roles = [role]

@@ -15,6 +15,8 @@ notice (敬告读者) is the exception: its title comes first and it has no byli
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -36,8 +38,9 @@ from archive.ingest.markers import (
 from archive.ingest.model import Jump
 from archive.ingest.normalize import Line
 from archive.ingest.reflow import effective_width
+from archive.ingest.scan import Ends, Spans, ahead, skip_blanks
 
-__all__ = ["Segment", "segment"]
+__all__ = ["Segment", "segment", "take_opener"]
 
 SENTENCE_END = re.compile(r"[。！？…][”’」』）)]*$|[”’」』][。！？]$")
 # A bullet or a number opens a paragraph of a list: ●新开工竣工面积…, 1、杭州开通…
@@ -61,10 +64,16 @@ class Segment:
     editor_code: str = ""
     first: int = 0
     last: int = 0
+    # Headline parts (kicker, title, subtitle) read by the line-role model; None: split
+    # ``headline`` by headline.py's rules.
+    roles: tuple[str, str, str] | None = None
+    confidence: float = 1.0  # how sure the reading of this item's cuts and roles is
+    flags: list[str] = field(default_factory=list)  # review flags the reading raised
 
 
-def _is_opener(lines: list[Line], i: int) -> bool:
-    """Line i opens an item: a byline or （上接…） where a new item can begin.
+def _is_opener(lines: list[Line], i: int, prev: Line | None) -> bool:
+    """Line i opens an item: a byline or （上接…） where a new item can begin; ``prev`` is
+    the text line before it (None at the page start).
 
     A byline only counts at the page start, after a column break or after a line that
     closed a body, so 本报讯 quoted mid-paragraph cannot split an article.
@@ -74,10 +83,20 @@ def _is_opener(lines: list[Line], i: int) -> bool:
         return False
     if match_continued_from(line.text):
         return True
-    prev = next((p for p in reversed(lines[:i]) if not p.blank), None)
     if not (prev is None or lines[i - 1].blank or _closes_body(prev, lines, i)):
         return False
     return match_byline(_joined_head(lines, i)) is not None
+
+
+def _openers(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that open an item, in one pass over the page."""
+    starts, prev = [], None
+    for i, line in enumerate(lines):
+        if _is_opener(lines, i, prev):
+            starts.append(i)
+        if not line.blank:
+            prev = line
+    return starts
 
 
 def _is_notice_title(lines: list[Line], i: int) -> bool:
@@ -106,7 +125,12 @@ def _closes_body(prev: Line, lines: list[Line], i: int) -> bool:
 def _joined_head(lines: list[Line], i: int) -> str:
     """Line i and the next two text lines: a byline may wrap (…姚广 / 强）), even across a
     column break (新华社济南1月25日电 / blank / （记者董振国）…)."""
-    texts = [ln.text for ln in lines[i:] if not ln.blank][:3]
+    texts: list[str] = []
+    for line in itertools.islice(lines, i, None):
+        if not line.blank:
+            texts.append(line.text)
+            if len(texts) == 3:
+                break
     return "".join(texts)
 
 
@@ -131,7 +155,7 @@ def _trim_start(body: list[Line], count: int) -> list[Line]:
 
 def segment(lines: list[Line]) -> list[Segment]:
     """Items of the page in reading order; every non-blank line lands in exactly one item."""
-    starts = [i for i in range(len(lines)) if _is_opener(lines, i)]
+    starts = _openers(lines)
     # A notice's title (敬告读者) after a column break opens an item too, though it is
     # not an opener: the item before it ends there even without an end marker.
     notices = [i for i in range(1, len(lines) - 1) if _is_notice_title(lines, i)]
@@ -152,69 +176,81 @@ def _parse_region(region: list[Line], *, opened: bool) -> list[Segment]:
     Items without a byline (a notice, an unsigned article) have no opener of their own, so
     they are found inside a region: after the previous body's end marker and headline, or
     after a headline group standing between a finished sentence and a fresh paragraph.
+    Each item takes the lines from a position on, so a region is read once from start to
+    end, however many items it holds (a 5 MB upload parses in linear time).
     """
-    body = merge_wrapped_markers([ln for ln in region])
-    while body and body[0].blank:
-        body.pop(0)
-    seg = Segment(first=body[0].number, last=region[-1].number)
-    leftover: list[Line] = []
-    if opened:
-        body = _take_opener(seg, body)
-    elif body and _is_heading(body):
-        seg.headline_first = True
-        seg.headline = [[body[0].text]]
-        seg.kind = "notice" if NOTICE.search(body[0].text) else "other"
-        body, leftover = _split_text_box(body[1:])
-    end = find_body_end(body)
-    split = _find_headline_split(body, end[0] if end else len(body))
-    if split is not None and not seg.headline_first:
-        cut, headline, after = split
-        seg.body, seg.headline, leftover = body[:cut], headline, body[after:] + leftover
-    elif end is None:
-        seg.body = body
-    else:
-        index, cut, jump, code = end
-        seg.continued_to, seg.editor_code = jump, code
-        seg.body = [*body[:index], trim_end(body[index], cut)]
-        rest = body[index + 1 :]
-        headline, after = take_headline_blocks(rest)
-        if seg.headline_first and headline:
-            after = rest  # the title came first; what follows is another item
-        else:
-            seg.headline = seg.headline or headline
-        leftover = after + leftover
-    segments = [seg]
-    if any(not ln.blank for ln in leftover):
-        segments.extend(_parse_region(leftover, opened=False))
+    lines = merge_wrapped_markers(region)
+    ends = Ends(lines)
+    segments: list[Segment] = []
+    pos = skip_blanks(lines, 0)
+    while pos < len(lines):
+        seg = Segment(first=lines[pos].number, last=region[-1].number)
+        if opened and not segments:
+            lines = [*lines[:pos], *take_opener(seg, lines[pos:])]
+            ends = Ends(lines)
+        first_item = opened and not segments
+        pos = _parse_item(seg, lines, skip_blanks(lines, pos), ends, opened=first_item)
+        segments.append(seg)
+        pos = skip_blanks(lines, pos)
     _set_last(segments, region)
     return segments
 
 
-def _split_text_box(body: list[Line]) -> tuple[list[Line], list[Line]]:
+def _parse_item(seg: Segment, lines: list[Line], pos: int, ends: Ends, *, opened: bool) -> int:
+    """Fill ``seg`` with the item whose text starts at ``pos``; return where the next starts."""
+    stop = len(lines)
+    if not opened and pos < stop and _is_heading(lines, pos):
+        seg.headline_first = True
+        seg.headline = [[lines[pos].text]]
+        seg.kind = "notice" if NOTICE.search(lines[pos].text) else "other"
+        pos += 1
+        stop = _text_box_end(lines, pos)
+    end = ends.first(pos, stop)
+    limit = end[0] if end else stop
+    split = None if seg.headline_first else _find_headline_split(lines, pos, limit, stop)
+    if split is not None:
+        cut, seg.headline, after = split
+        seg.body = lines[pos:cut]
+        return after
+    if end is None:
+        seg.body = lines[pos:stop]
+        return stop
+    index, cut, seg.continued_to, seg.editor_code = end
+    seg.body = [*lines[pos:index], trim_end(lines[index], cut)]
+    headline, after = take_headline_blocks(lines, index + 1, stop)
+    if seg.headline_first and headline:
+        return index + 1  # the title came first; what follows is another item
+    seg.headline = seg.headline or headline
+    return after
+
+
+def _text_box_end(lines: list[Line], pos: int) -> int:
     """A title-first notice sits in its own box: it ends where a finished sentence is
     followed by lines of a clearly narrower column (the next, unsigned, article)."""
-    lines = [ln for ln in body if not ln.blank]
-    if len(lines) < 2:
-        return body, []
-    box = max(lines[0].width, lines[1].width if len(lines) > 1 else 0)
-    for i, line in enumerate(body[:-1]):
+    first = ahead(lines, pos, 2)
+    if len(first) < 2:
+        return len(lines)
+    box = max(first[0].width, first[1].width)
+    for i in range(pos, len(lines) - 1):
+        line = lines[i]
         if line.blank or not SENTENCE_END.search(line.text):
             continue
-        after = [n for n in body[i + 1 :] if not n.blank][:2]
+        after = ahead(lines, i + 1, 2)
         if not after or after[0].width >= box * 0.75:
             continue
         # Two narrow lines in a row are another column's, whatever the first one holds
         # (●单程运行5小时以内列车, （图表由…制作）); one narrow line must open a paragraph.
         narrow = len(after) == 2 and after[1].width < box * 0.75
-        if narrow or _looks_like_start(body[i + 1 :]):
-            return body[: i + 1], body[i + 1 :]
-    return body, []
+        if narrow or _looks_like_start(lines, i + 1):
+            return i + 1
+    return len(lines)
 
 
-def _looks_like_start(lines: list[Line]) -> bool:
-    """A paragraph's first line: the indent was lost, so it is shorter than the next one."""
-    ahead = [ln for ln in lines if not ln.blank][:8]
-    text_lines = ahead[:2]
+def _looks_like_start(lines: list[Line], pos: int) -> bool:
+    """Line ``pos`` is a paragraph's first: the indent was lost, so it is shorter than the
+    next one."""
+    near = ahead(lines, pos, 8)
+    text_lines = near[:2]
     if not text_lines or text_lines[0].text[:1] in CLOSING:
         return False
     if len(text_lines) == 1:
@@ -228,8 +264,8 @@ def _looks_like_start(lines: list[Line]) -> bool:
         return True
     # A two-line paragraph (我第一次出外打工，是 / 在大连。): its second line is short
     # because it ends the paragraph; the first is still short of the column's full width.
-    column = max((effective_width(ln) for ln in ahead[2:]), default=0)
-    if len(ahead) < 5:
+    column = max((effective_width(ln) for ln in near[2:]), default=0)
+    if len(near) < 5:
         return False
     if BODY_END.search(second.text) and effective_width(first) <= column - 1:
         return True
@@ -237,8 +273,11 @@ def _looks_like_start(lines: list[Line]) -> bool:
     return effective_width(first) <= column - 2
 
 
-def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[str]], int] | None:
-    """A headline group after a finished sentence and before a fresh paragraph.
+def _find_headline_split(
+    body: list[Line], pos: int, limit: int, stop: int
+) -> tuple[int, list[list[str]], int] | None:
+    """A headline group after a finished sentence and before a fresh paragraph, in the
+    item that starts at ``pos`` and ends by ``limit`` (its end marker) or ``stop``.
 
     Returns (body end, headline blocks, index where the next item starts) or None. The
     group must be followed by a paragraph start (a line shorter than the next, since the
@@ -247,31 +286,34 @@ def _find_headline_split(body: list[Line], limit: int) -> tuple[int, list[list[s
     """
     # The block holding the end line counts too: a headline may stand right before an
     # unsigned item that is one short paragraph ending in its code (（马东生）②6).
-    spans = _block_spans(body[: limit + 1])
-    for b in range(1, len(spans)):
+    spans = Spans(body, pos, min(limit + 1, stop))
+    b = 1
+    while spans.has(b):
         c = b
-        while c < len(spans) and is_headline_block(body[spans[c][0] : spans[c][1]]):
+        while spans.has(c) and is_headline_block(body[spans[c][0] : spans[c][1]]):
             c += 1
         if c == b:
+            b += 1
             continue
         # A headline group closing the region (the next item's byline or notice follows)
         # ends the item even after a list line without a stop (●…城际高 / 速列车); so
         # does one before a chunk that opens with a stray space, which only an item's
         # first line has (after a table's last figures: …82116668793 / 上周股市概览).
-        closing = limit == len(body) and c == len(spans)
-        fresh = c < len(spans) and _opens_chunk(body[spans[c][0]])
+        closing = limit == stop and not spans.has(c)
+        fresh = spans.has(c) and _opens_chunk(body[spans[c][0]])
         if not (_ends_item(body, spans[b - 1]) or closing or fresh):
+            b += 1
             continue
-        at_end = c == len(spans) and limit == len(body)
         # A spread first line (贯 通 渭 北 1 5 个 乡) hides its indent; after a finished
         # sentence and a headline group it opens the next item all the same.
-        starts = c < len(spans) and (
-            fresh or body[spans[c][0]].spread or _looks_like_start(body[spans[c][0] :])
+        starts = spans.has(c) and (
+            fresh or body[spans[c][0]].spread or _looks_like_start(body, spans[c][0])
         )
-        if at_end or starts or _is_credit_item(body, spans, c, limit):
-            blocks = [[ln.text for ln in body[s:e]] for s, e in spans[b:c]]
-            after = spans[c][0] if c < len(spans) else len(body)
+        if closing or starts or _is_credit_item(body, spans, c, limit, stop):
+            blocks = [[ln.text for ln in body[spans[k][0] : spans[k][1]]] for k in range(b, c)]
+            after = spans[c][0] if spans.has(c) else stop
             return spans[b - 1][1], blocks, after
+        b += 1
     return None
 
 
@@ -305,41 +347,28 @@ def is_headline_like(text: str) -> bool:
     return not text.endswith(("，", "、", "；", ",")) and "。" not in text
 
 
-def _is_credit_item(body: list[Line], spans: list[tuple[int, int]], c: int, limit: int) -> bool:
+def _is_credit_item(body: list[Line], spans: Spans, c: int, limit: int, stop: int) -> bool:
     """Block ``c`` is a whole item of one bracketed line and its end marker: the artist
     under a picture, ``（牛沛岩）④8`` before its title ``虎（中国画）``. After a headline
     group that line cannot be the earlier item's text, which never ends in a bracket line
     with a code of its own."""
-    if c != len(spans) - 1 or spans[c] != (limit, limit + 1) or limit >= len(body):
+    if not spans.has(c) or spans.has(c + 1) or spans[c] != (limit, limit + 1) or limit >= stop:
         return False
     line = body[limit].text
     end = find_body_end([body[limit]])
     return end is not None and bool(BRACKETED.match(line[: end[1]]))
 
 
-def _block_spans(lines: list[Line]) -> list[tuple[int, int]]:
-    """(start, end) index pairs of runs of non-blank lines."""
-    spans, start = [], None
-    for i, line in enumerate(lines):
-        if line.blank and start is not None:
-            spans.append((start, i))
-            start = None
-        elif not line.blank and start is None:
-            start = i
-    if start is not None:
-        spans.append((start, len(lines)))
-    return spans
-
-
 def _set_last(segments: list[Segment], region: list[Line]) -> None:
     """Line ranges: each item runs to the line before the next one starts."""
     numbers = [ln.number for ln in region if not ln.blank]
     for seg, nxt in zip(segments, segments[1:], strict=False):
-        seg.last = max((n for n in numbers if n < nxt.first), default=seg.first)
+        before = bisect.bisect_left(numbers, nxt.first)
+        seg.last = numbers[before - 1] if before else seg.first
     segments[-1].last = numbers[-1] if numbers else segments[-1].first
 
 
-def _take_opener(seg: Segment, body: list[Line]) -> list[Line]:
+def take_opener(seg: Segment, body: list[Line]) -> list[Line]:
     """Strip （上接…） and/or the byline from the front of the body into ``seg``."""
     cont = match_continued_from(body[0].text)
     if cont:
@@ -355,12 +384,13 @@ def _take_opener(seg: Segment, body: list[Line]) -> list[Line]:
     return body
 
 
-def _is_heading(body: list[Line]) -> bool:
-    """A title printed first: a short headline-like line with prose under it (敬告读者)."""
-    first = body[0]
-    rest = [ln for ln in body[1:] if not ln.blank]
+def _is_heading(lines: list[Line], pos: int) -> bool:
+    """Line ``pos`` is a title printed first: a short headline-like line with prose under
+    it (敬告读者)."""
+    first = lines[pos]
+    rest = ahead(lines, pos + 1, 1)
     if not rest or not is_headline_line(first.text):
         return False
     if NOTICE.search(first.text):
         return True
-    return not body[1].blank and first.width * 2 <= rest[0].width
+    return not lines[pos + 1].blank and first.width * 2 <= rest[0].width

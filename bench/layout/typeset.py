@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from archive.ingest.headline import KICKER_END_IN_BLOCK, STATEMENT_END
 from bench.layout.items import item_of, typesettable
+from bench.layout.stories import is_sub
 
 __all__ = ["typeset_page", "typesettable"]
 
@@ -171,12 +172,18 @@ def typeset_page(
     rng: random.Random,
     page_number: int = 1,
     notice_rate: float = 0.1,
+    roles: list[str] | None = None,
 ) -> tuple[str, list[dict]]:
     """Lay out ``articles`` (records with ``paragraphs`` whose first one is the headline,
-    and ``persons``) as one page of e-paper text; return (text, expected articles)."""
+    and ``persons``) as one page of e-paper text; return (text, expected articles).
+
+    A list given as ``roles`` is filled with each line's role (stories.LABELS, "" for a
+    blank line), for the line-role model to learn from."""
     lines: list[str] = []
+    marks: list[str] = []  # each line's role, kept beside it
     expected: list[dict] = []
     pending: list[str] = []  # the previous item's headline, printed once we know the next
+    pending_marks: list[str] = []
     for record in articles:
         if not typesettable(record):
             continue
@@ -184,25 +191,68 @@ def typeset_page(
         opens = item["source"] or item["continued_from"]
         if pending and expected[-1]["_headless"] and opens:
             _leave_headline_out(expected[-1])
-            lines += [] if expected[-1]["_wide"] else [""]
+            gap = [] if expected[-1]["_wide"] else [""]
+            lines, marks = lines + gap, marks + gap
         else:
-            lines += pending
+            lines, marks = lines + pending, marks + pending_marks
         body_lines, item["_wide"] = _body(paragraphs, ending, rng)
         lines += body_lines
+        marks += _body_roles(body_lines, paragraphs, cut=bool(item["continued_to"]))
         pending = ["", *_headline_lines(item, rng)]
+        pending_marks = _headline_roles(pending, item)
         item["_headless"] = bool(ending) and rng.random() < 0.12
         expected.append(item)
         if rng.random() < notice_rate:
-            lines += pending
-            pending = []
+            lines, marks = lines + pending, marks + pending_marks
+            pending, pending_marks = [], []
             notice = rng.choice(_NOTICES)
-            lines += ["敬告读者", *_wrap(notice, 26, rng)]
+            notice_lines = _wrap(notice, 26, rng)
+            lines += ["敬告读者", *notice_lines]
+            marks += ["title_open", *["body"] * len(notice_lines)]
             expected.append(_notice(item, notice))
-    lines += pending
+    lines, marks = lines + pending, marks + pending_marks
     for item in expected:
         item.pop("_headless", None)
         item.pop("_wide", None)
+    if roles is not None:
+        roles[:] = [*marks, ""]
     return "\n".join(lines) + "\n", expected
+
+
+def _body_roles(body_lines: list[str], paragraphs: list[str], cut: bool) -> list[str]:
+    """open for the first line, sub for the lines of a paragraph set apart by its line
+    breaks alone (stories.is_sub; never the one a jump cuts), body for the rest;
+    paragraphs are found again by counting their characters down the lines."""
+    marks, k, left = [], 0, len(paragraphs[0]) if paragraphs else 0
+    for line in body_lines:
+        if not line:
+            marks.append("")
+            continue
+        sub = (
+            k < len(paragraphs) and is_sub(paragraphs[k]) and not (cut and k == len(paragraphs) - 1)
+        )
+        marks.append("sub" if sub else "body")
+        left -= len(line.replace(" ", ""))
+        while left <= 0 and k + 1 < len(paragraphs):
+            k += 1
+            left += len(paragraphs[k])
+    marks[marks.index(next(m for m in marks if m))] = "open"
+    return marks
+
+
+def _headline_roles(lines: list[str], item: dict) -> list[str]:
+    """kicker, title or subtitle for each headline line ("" for the blank ones)."""
+    marks = []
+    for line in lines:
+        if not line:
+            marks.append("")
+        elif item["kicker"] and line == item["kicker"]:
+            marks.append("kicker")
+        elif item["subtitle"] and line == item["subtitle"]:
+            marks.append("subtitle")
+        else:
+            marks.append("title")
+    return marks
 
 
 def _leave_headline_out(previous: dict) -> None:

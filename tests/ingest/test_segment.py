@@ -152,7 +152,9 @@ def test_a_notice_has_its_title_first_and_no_byline():
     assert (notice.kind, notice.title, notice.paragraphs) == (
         "notice", "敬告读者", ["因春节放假，本报休刊三天。"],
     )  # fmt: skip
-    assert notice.review == []
+    # A page of two items is too little for the line-role model to be sure of: it may
+    # flag the cut for review, never anything else.
+    assert set(notice.review) <= {"cut_uncertain", "headline_uncertain"}
 
 
 def test_a_kicker_ends_with_a_reporting_verb_and_two_line_titles_join_with_a_space():
