@@ -27,6 +27,9 @@ BYLINE_PRINTED_AS = "byline_printed_as"
 PARAGRAPHS_UNCERTAIN = "paragraphs_uncertain"
 PERSONS_FAILED = "persons_failed"
 PARSER_ERROR = "parser_error"
+PDF_NO_TEXT = "pdf_no_text"
+PDF_TEXT_UNREADABLE = "pdf_text_unreadable"
+PDF_CHARS_DROPPED = "pdf_chars_dropped"
 
 FLAGS = {
     NO_HEADLINE: "未找到标题",
@@ -35,6 +38,9 @@ FLAGS = {
     PARAGRAPHS_UNCERTAIN: "分段可能有误",
     PERSONS_FAILED: "人物识别失败",
     PARSER_ERROR: "解析出错，原文未经切分保留",
+    PDF_NO_TEXT: "PDF 没有文字层（扫描版面），只保存了版面图",
+    PDF_TEXT_UNREADABLE: "PDF 文字层无法识别（乱码），只保存了版面图",
+    PDF_CHARS_DROPPED: "PDF 中有无法识别的字符，已略去",
 }
 
 # The English notes of earlier versions, and the code each became.
