@@ -79,3 +79,12 @@ class SearchForm(forms.Form):
             label = self.fields[name].label if name in self.fields else ""
             parts.extend(f"{label}：{e}" if label else str(e) for e in errors)
         return " ".join(parts)
+
+
+class HighlightForm(forms.Form):
+    """?hl=防控 on a page or an article: the characters to mark on the printed page."""
+
+    hl = LenientTextField(label="标出", required=False, strip=True, max_length=50)
+
+    def text(self):
+        return self.cleaned_data.get("hl", "") if self.is_valid() else ""

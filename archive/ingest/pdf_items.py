@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from archive.ingest.pdf_lines import TextBlock
 from archive.ingest.pdf_read import Box
 
-__all__ = ["Item", "body_size", "find_items"]
+__all__ = ["Item", "body_size", "find_items", "reading_order"]
 
 # A block in type this much bigger than the body is (part of) a headline.
 HEADLINE_RATIO = 1.2
@@ -90,7 +90,37 @@ def find_items(blocks: list[TextBlock], pictures: list[Box], rules: list[Box] = 
     items += _headless(loose)
     for item in items:
         item.body = _reading_order(item.body)
-    return sorted(items + photos, key=lambda item: item.anchor)
+    return reading_order(items + photos)
+
+
+def reading_order(items: list[Item]) -> list[Item]:
+    """Items as a reader takes them: cut the page where a gap runs right across it (under
+    a story spanning the page), else where one runs down it (between stacks), and read
+    the parts top to bottom, left to right; a part that no gap cuts, by position."""
+    if len(items) < 2:
+        return list(items)
+    boxes = {id(item): _union(item.boxes()) for item in items}
+    for horizontal in (True, False):
+        parts = _cut(items, boxes, horizontal)
+        if len(parts) > 1:
+            return [item for part in parts for item in reading_order(part)]
+    return sorted(items, key=lambda item: item.anchor)
+
+
+def _cut(items: list[Item], boxes: dict, horizontal: bool) -> list[list[Item]]:
+    """Runs of items separated by a gap across the page (horizontal) or down it."""
+    start, end = ("top", "bottom") if horizontal else ("x0", "x1")
+    ordered = sorted(items, key=lambda item: getattr(boxes[id(item)], start))
+    parts: list[list[Item]] = [[ordered[0]]]
+    reach = getattr(boxes[id(ordered[0])], end)
+    for item in ordered[1:]:
+        box = boxes[id(item)]
+        if getattr(box, start) >= reach - 1:
+            parts.append([item])
+        else:
+            parts[-1].append(item)
+        reach = max(reach, getattr(box, end))
+    return parts
 
 
 def _photos(

@@ -26,7 +26,7 @@ from archive.ingest.pdf_items import Item, find_items
 from archive.ingest.pdf_lines import TextLine, group_blocks, group_lines
 from archive.ingest.pdf_read import Box, PdfPage, read_pdf
 
-__all__ = ["PageRead", "parse_pdf", "parse_pdf_page"]
+__all__ = ["PagePrint", "PageRead", "parse_pdf", "parse_pdf_page"]
 
 log = logging.getLogger(__name__)
 
@@ -128,3 +128,13 @@ def _char_row(line: TextLine, pdf_page: PdfPage) -> list:
     xs = [round(c.x0 / w * GRID) for c in line.chars] + [round(line.chars[-1].x1 / w * GRID)]
     text = "".join(c.text for c in line.chars)
     return [text, round(line.top / h * GRID), round(line.bottom / h * GRID), xs]
+
+
+@dataclass
+class PagePrint:
+    """What the loader keeps of a page that came as a PDF: the file, which of its pages
+    this is, and the character boxes read from it."""
+
+    pdf: bytes
+    index: int
+    char_boxes: dict = field(default_factory=dict)

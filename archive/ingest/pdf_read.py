@@ -121,6 +121,15 @@ def open_document(data: bytes):
     return document
 
 
+def page_count(data: bytes) -> int:
+    """How many pages the PDF has (PdfError if it cannot be ingested at all)."""
+    document = open_document(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def read_pdf(data: bytes) -> list[PdfPage]:
     """Every page of the PDF in ``data``, or PdfError."""
     document = open_document(data)
