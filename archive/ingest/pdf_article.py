@@ -114,15 +114,19 @@ def _line(printed: TextLine, left: float, *, after_break: bool) -> Line:
 
 def _column_left(block: TextBlock, blocks: list[TextBlock]) -> float:
     """The column's left edge: the leftmost line start of the item's blocks in the same
-    column (a block of one indented line does not show it by itself)."""
+    column. A column holding only an indented line (a short last paragraph) shows no edge
+    of its own; the columns before it, one pitch apart, tell where it is."""
     size = block.size
-    starts = [
-        ln.x0
-        for b in blocks
-        for ln in b.lines
-        if abs(b.x0 - block.x0) <= 3 * size and abs(b.x1 - block.x1) <= 3 * size
-    ]
-    return min(starts, default=block.x0)
+    starts = [ln.x0 for b in blocks for ln in b.lines if abs(b.x0 - block.x0) <= 3 * size]
+    left = min(starts, default=block.x0)
+    lefts = sorted({round(min(ln.x0 for ln in b.lines), 1) for b in blocks})
+    before = [x for x in lefts if x < left - 3 * size]
+    if len(before) >= 2:
+        pitch = before[-1] - before[-2]
+        expected = before[-1] + pitch
+        if size <= left - expected <= 3 * size:
+            return expected
+    return left
 
 
 def _take_opener(seg: Segment, lines: list[Line]) -> list[Line]:
@@ -139,12 +143,23 @@ def _take_opener(seg: Segment, lines: list[Line]) -> list[Line]:
         return lines
     # 本报记者 刘婧 on a line of its own, else 本报讯（记者…） running into the text.
     alone = match_byline(text_lines[0].text)
-    joined = match_byline("".join(ln.text for ln in text_lines[:3]))
+    joined = match_byline(_head_text(text_lines))
     byline = joined if joined and (alone is None or joined.length > alone.length) else alone
     if byline:
         seg.byline = byline
         lines = _trim_start(lines, byline.length)
     return lines
+
+
+def _head_text(lines: list[Line], enough: int = 48) -> str:
+    """The body's first lines joined, as much as a byline can run to: a narrow column
+    wraps 新华社北京10月22日电（记者梅世雄） over four lines."""
+    text = ""
+    for line in lines:
+        text += line.text
+        if len(text) >= enough:
+            break
+    return text
 
 
 def _trim_start(lines: list[Line], count: int) -> list[Line]:

@@ -30,10 +30,11 @@ __all__ = ["TextBlock", "TextLine", "group_blocks", "group_lines"]
 # or more. A narrower gap (down to NARROW_GUTTER) is a gutter too where the lines above
 # and below have one at the same place: Chromium lets a closing mark hang into the
 # gutter, leaving half a character between two columns.
-GUTTER = 1.2
+GUTTER = 0.95
 NARROW_GUTTER = 0.45
-# A gap this wide inside a headline is a printed space (全民动员 人人参与).
-HEADLINE_SPACE = 0.4
+# A gap this wide inside a headline is a printed space (全民动员 人人参与); headlines are
+# set solid (never justified), and a CJK font's space is a quarter of a character.
+HEADLINE_SPACE = 0.2
 # Lines of one block stand at most this many type sizes apart (descent to ascent).
 LEADING_GAP = 1.1
 
@@ -169,8 +170,12 @@ def _split_row(row: list[Char], gutters: set[int]) -> list[TextLine]:
         last = runs[-1][-1]
         size = max(char.size, last.size)
         gap = char.x0 - last.x1
-        narrow = gap >= NARROW_GUTTER * size and round(char.x0) in gutters
-        if gap > GUTTER * size or narrow or not _same_size(char.size, last.size):
+        # A space between Latin words is a gutter only when very wide: justification
+        # stretches it (“Happy birthday！” across a narrow column).
+        words = last.space_after or (_latin(last.text) and _latin(char.text))
+        wide = gap > (3.0 if words else GUTTER) * size
+        narrow = gap >= NARROW_GUTTER * size and round(char.x0) in gutters and not words
+        if wide or narrow or not _same_size(char.size, last.size):
             runs.append([char])
         else:
             runs[-1].append(char)

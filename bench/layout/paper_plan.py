@@ -45,8 +45,9 @@ PRESETS = {
         head_fonts=("zenhei", "ukai"),
     ),
     "heldout": Preset(
-        sizes=((900, 1300), (760, 1080)),
-        grids=((2, 3, 3), (3, 5), (5, 3), (2, 2, 4), (8,)),
+        # Eight columns need a broadsheet's width: a column holds 10 to 13 characters.
+        sizes=((1000, 1400), (920, 1300)),
+        grids=((2, 3, 3), (3, 5), (5, 3), (2, 2, 4), (4, 4)),
         body_sizes=(8.5, 10.5, 11.0),
         leadings=(1.45, 1.7, 1.8),
         body_fonts=("ukai", "zenhei", "uming"),

@@ -37,7 +37,7 @@ header .kicker, header .subtitle {{ margin: 0; white-space: nowrap; line-height:
 header .kicker {{ font-size: {kicker}px; }}
 header .subtitle {{ font-size: {subtitle}px; }}
 header .title {{ margin: 0.1em 0; font-weight: normal; line-height: 1.2; }}
-header .title span {{ display: block; white-space: nowrap; }}
+header .title > span, header span.part {{ display: block; white-space: nowrap; }}
 .body {{ font-family: {body}; font-size: {size}px; line-height: {leading}; text-align: justify;
   line-break: strict; column-fill: balance; }}
 .body p {{ margin: 0; text-indent: 2em; }}
@@ -64,12 +64,25 @@ _SCRIPT = """
     while (walk.nextNode()) { range.selectNodeContents(walk.currentNode);
       for (const r of range.getClientRects()) if (r.width > 0.5) out.push(r); }
     return out; };
-  // Titles too wide for their stack shrink; too wide even small, they break in two.
-  for (const span of document.querySelectorAll('header .title span, header p')) {
-    let size = parseFloat(getComputedStyle(span).fontSize);
-    const min = parseFloat(span.closest('.story').dataset.min);
-    while (span.scrollWidth > span.parentElement.clientWidth + 0.5 && size > min) {
-      size -= 0.5; span.style.fontSize = size + 'px'; }
+  // Headline lines too wide for their stack shrink; too wide even small, they break in
+  // two (and read with a space there), never shrinking to body type.
+  const split = (el) => { const text = el.textContent; const half = Math.floor(text.length / 2);
+    el.innerHTML = ''; for (const part of [text.slice(0, half), text.slice(half)]) {
+      const span = document.createElement('span'); span.className = 'part';
+      span.textContent = part; el.appendChild(span); } };
+  for (const el of document.querySelectorAll('header .title span, header p')) {
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    const story = el.closest('.story');
+    const min = parseFloat(el.tagName === 'P' ? story.dataset.small : story.dataset.min);
+    const wide = () => el.scrollWidth > el.parentElement.clientWidth + 0.5;
+    while (wide() && size > min) { size -= 0.5; el.style.fontSize = size + 'px'; }
+    if (wide()) split(el);
+  }
+  // A title's lines share one size, the smallest any of them needed.
+  for (const title of document.querySelectorAll('header .title')) {
+    const sizes = [...title.querySelectorAll(':scope > span')].map((s) =>
+      parseFloat(getComputedStyle(s).fontSize));
+    for (const s of title.querySelectorAll(':scope > span')) s.style.fontSize = Math.min(...sizes) + 'px';
   }
   for (const stack of document.querySelectorAll('.stack, .lead')) {
     const bottom = stack.getBoundingClientRect().top + parseFloat(stack.dataset.height);
@@ -94,8 +107,14 @@ _SCRIPT = """
       for (const c of Object.keys(byColumn).sort((a, b) => a - b))
         regions.push(frac(union(byColumn[c])));
     }
-    const title = [...item.querySelectorAll('header .title span')].map((s) => s.textContent);
-    gold.push({index: parseInt(item.dataset.story), regions: regions, title: title.join(' ')});
+    const read = (sel) => { const el = item.querySelector(sel); if (!el) return '';
+      const parts = el.querySelectorAll('span.part'); return parts.length ?
+        [...parts].map((p) => p.textContent).join(' ') : el.textContent; };
+    const title = [...item.querySelectorAll('header .title > span')].map((s) =>
+      s.querySelectorAll('span.part').length ? [...s.querySelectorAll('span.part')]
+        .map((p) => p.textContent).join(' ') : s.textContent);
+    gold.push({index: parseInt(item.dataset.story), regions: regions, title: title.join(' '),
+               kicker: read('header .kicker'), subtitle: read('header .subtitle')});
   }
   return gold;
 }
@@ -121,7 +140,8 @@ def _story_html(index: int, story: Story, plan: PagePlan, columns: int, rng) -> 
     gap = plan.gutter
     ruled = " ruled" if plan.rules else ""
     return (
-        f'<article class="story{ruled}" data-story="{index}" data-min="{size * 1.4}">'
+        f'<article class="story{ruled}" data-story="{index}" data-min="{size * 1.8}" '
+        f'data-small="{size * 1.25}">'
         f"<header>{''.join(head)}</header>"
         f'<div class="body" data-columns="{columns}" data-gap="{gap}" '
         f'style="column-count:{columns};column-gap:{gap}px">{"".join(paragraphs)}</div></article>'
@@ -199,7 +219,7 @@ def chromium_page(stories: list[Story], plan: PagePlan, rng: random.Random):
     for item in measured:
         expected = dict(stories[item["index"]].expected)
         if expected["kind"] != "photo":
-            expected["title"] = item["title"]
+            expected.update(title=item["title"], kicker=item["kicker"], subtitle=item["subtitle"])
         gold.append({**expected, "regions": item["regions"]})
     return pdf, gold
 

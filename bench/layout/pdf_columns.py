@@ -89,8 +89,6 @@ class _Layout:
         """Draw (or measure) the headline; returns (its box or None, the top below it)."""
         body = self.plan.body_size
         parts = []
-        if story.kicker:
-            parts.append((story.kicker, round(body * 1.45, 1)))
         title_size = round(body * self.rng_title, 1)
         lines = list(story.title_lines)
         for line in lines:
@@ -103,10 +101,11 @@ class _Layout:
         story.expected["title"] = " ".join(lines)  # a broken title reads with a space
         parts += [(line, title_size) for line in lines]
         if story.subtitle:
-            parts.append((story.subtitle, round(body * 1.3, 1)))
+            parts += self._small_part(story, "subtitle", body * 1.3, width)
+        if story.kicker:
+            parts = self._small_part(story, "kicker", body * 1.45, width) + parts
         boxes = []
         for text, size in parts:
-            size = min(size, self._fit(text, width, self.head_font))
             if draw:
                 line = (text, 0.0, False)
                 boxes.append(
@@ -114,6 +113,24 @@ class _Layout:
                 )
             top += size * 1.25
         return (_union(boxes) if boxes else None), top + body * 0.8
+
+    def _small_part(self, story: Story, name: str, size: float, width: float):
+        """A kicker or subtitle: shrunk to fit, but never to body type (it would read as
+        text); too long even then, it breaks over lines, which read with a space."""
+        text = story.expected[name].replace(" ", "")
+        fit = self._fit(text, width, self.head_font)
+        least = round(self.plan.body_size * 1.25, 1)
+        if fit >= least:
+            story.expected[name] = text
+            return [(text, min(round(size, 1), fit))]
+        for count in range(2, 6):
+            step = -(-len(text) // count)
+            lines = [text[i : i + step] for i in range(0, len(text), step)]
+            fit = min(self._fit(line, width, self.head_font) for line in lines)
+            if fit >= least:
+                break
+        story.expected[name] = " ".join(lines)
+        return [(line, min(round(size, 1), fit)) for line in lines]
 
     def _fit(self, text: str, width: float, font: str) -> float:
         """The biggest size at which ``text`` fits ``width`` on one line."""

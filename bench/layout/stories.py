@@ -117,7 +117,9 @@ def modern_story(record: dict, rng: random.Random, page_number: int) -> Story:
     ending = _ending(expected, body, rng, page_number)
     printed[-1] += ending
     if ending.startswith("（下转"):
-        printed[-1] = _cut_printed(printed[-1][: -len(ending)], body[-1]) + ending
+        # The printed paragraph still carries the byline when it is the first one.
+        kept = len(body[-1]) + (byline.length if byline and len(body) == 1 else 0)
+        printed[-1] = _cut_printed(printed[-1][: -len(ending)], kept) + ending
     expected["paragraphs"] = [p for p in body if p]
     story = Story(expected, kicker=expected["kicker"], subtitle=expected["subtitle"])
     story.title_lines = _title_lines(record["title"])
@@ -138,11 +140,11 @@ def _ending(expected: dict, body: list[str], rng: random.Random, page_number: in
     return ""
 
 
-def _cut_printed(printed: str, kept: str) -> str:
-    """The printed paragraph cut where the kept (space-free) text ends."""
+def _cut_printed(printed: str, kept: int) -> str:
+    """The printed paragraph cut after ``kept`` characters that are not spaces."""
     count, out = 0, []
     for ch in printed:
-        if count == len(kept):
+        if count == kept:
             break
         out.append(ch)
         count += not ch.isspace()
