@@ -27,17 +27,25 @@ def _digest(data):
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def pdf_name(data):
+    """Where a PDF is kept: its digest names it."""
+    digest = _digest(data)
+    return f"{FOLDER}/{digest[:2]}/{digest}.pdf"
+
+
 def _names(printed):
-    digest = _digest(printed.pdf)
-    base = f"{FOLDER}/{digest[:2]}/{digest}"
+    base = pdf_name(printed.pdf).removesuffix(".pdf")
     page = f"{base}-p{printed.index + 1}"
     boxes = json.dumps(printed.char_boxes, ensure_ascii=False, separators=(",", ":"))
-    return {
-        "pdf": f"{base}.pdf",
-        "image": f"{page}-w{IMAGE_WIDTH}.webp",
-        "thumbnail": f"{page}-w{THUMBNAIL_WIDTH}.webp",
-        "char_boxes": f"{page}-chars-{_digest(boxes.encode())[:12]}.json",
-    }, boxes.encode()
+    return (
+        {
+            "pdf": f"{base}.pdf",  # the same as pdf_name()
+            "image": f"{page}-w{IMAGE_WIDTH}.webp",
+            "thumbnail": f"{page}-w{THUMBNAIL_WIDTH}.webp",
+            "char_boxes": f"{page}-chars-{_digest(boxes.encode())[:12]}.json",
+        },
+        boxes.encode(),
+    )
 
 
 def _save(name, data):

@@ -21,6 +21,7 @@ accented Latin letters, which look like text but are not.
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,6 +34,9 @@ MAX_PAGES = 64
 # A path thinner than this is a rule; a filled box at least this big is a picture.
 RULE_THICKNESS = 3.0
 PICTURE_SIDE = 30.0
+
+
+_EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b")
 
 
 class PdfError(ValueError):
@@ -102,10 +106,13 @@ def open_document(data: bytes):
         raise PdfError("not a PDF file (it does not start with %PDF-)")
     try:
         document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message:
+    except pdfium.PdfiumError:
+        # pdfium's own error code is global and may be left over from another file, so
+        # the reason is read from the file itself.
+        if b"/Encrypt" in data:
             raise PdfError("the PDF is encrypted (password protected); save it unlocked") from None
+        if _EMPTY_TREE.search(data):
+            raise PdfError("the PDF has no pages") from None
         raise PdfError("the PDF is damaged or truncated and cannot be read") from None
     if len(document) == 0:
         raise PdfError("the PDF has no pages")

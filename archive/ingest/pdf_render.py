@@ -1,9 +1,9 @@
 """Render a PDF page once, at ingest: a WebP for the reader and a small thumbnail for the
 issue's 版面导航. Plain Python on pypdfium2 (rendering) and Pillow (encoding).
 
->>> fit_scale(842, 1191, 1600)
-1.9002
->>> fit_scale(1000, 5000, 1600)  # a long strip is held to the pixel budget
+>>> round(fit_scale(842, 1191, 1600), 4)
+1.8996
+>>> round(fit_scale(1000, 5000, 1600), 4)  # a long strip is held to the pixel budget
 1.5492
 
 The reader's image is 1,600 pixels wide: a broadsheet's 9-point body type comes out about
@@ -36,11 +36,12 @@ class Rendered:
 
 
 def fit_scale(width: float, height: float, target: int) -> float:
-    """Pixels per point so the page is ``target`` pixels wide, within the pixel budget."""
-    scale = target / width
+    """Pixels per point so the page is ``target`` pixels wide, within the pixel budget
+    (pdfium rounds the bitmap's size up, hence the half pixel)."""
+    scale = (target - 0.5) / width
     if width * height * scale * scale > MAX_PIXELS:
         scale = (MAX_PIXELS / (width * height)) ** 0.5
-    return round(scale, 4)
+    return scale
 
 
 def render_page(data: bytes, index: int) -> Rendered:
