@@ -78,3 +78,16 @@ def zero_pages():
         xref,
     )
     return bytes(out)
+
+
+def ingest_demo(settings, tmp_path):
+    """The demo page ingested through the command, its files in a media folder of its own."""
+    from django.core.management import call_command
+
+    from archive.models import Page
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    path = tmp_path / "jzrb-2020-02-03-p1.pdf"
+    path.write_bytes(demo_bytes())
+    call_command("ingest", str(path), stdout=io.StringIO())
+    return Page.objects.get()

@@ -38,9 +38,9 @@ FLAGS = {
     PARAGRAPHS_UNCERTAIN: "分段可能有误",
     PERSONS_FAILED: "人物识别失败",
     PARSER_ERROR: "解析出错，原文未经切分保留",
-    PDF_NO_TEXT: "PDF 没有文字层（扫描版面），只保存了版面图",
-    PDF_TEXT_UNREADABLE: "PDF 文字层无法识别（乱码），只保存了版面图",
-    PDF_CHARS_DROPPED: "PDF 中有无法识别的字符，已略去",
+    PDF_NO_TEXT: "版面文件没有文字层（扫描版面），只保存了版面图",
+    PDF_TEXT_UNREADABLE: "版面文件的文字层无法识别（乱码），只保存了版面图",
+    PDF_CHARS_DROPPED: "版面文件中有无法识别的字符，已略去",
 }
 
 # The English notes of earlier versions, and the code each became.

@@ -119,7 +119,8 @@ def _column_left(block: TextBlock, blocks: list[TextBlock]) -> float:
     size = block.size
     starts = [ln.x0 for b in blocks for ln in b.lines if abs(b.x0 - block.x0) <= 3 * size]
     left = min(starts, default=block.x0)
-    lefts = sorted({round(min(ln.x0 for ln in b.lines), 1) for b in blocks})
+    # Only columns of several lines show their edge (a one-line column may be indented).
+    lefts = sorted({round(min(ln.x0 for ln in b.lines), 1) for b in blocks if len(b.lines) > 1})
     before = [x for x in lefts if x < left - 3 * size]
     if len(before) >= 2:
         pitch = before[-1] - before[-2]
@@ -134,7 +135,7 @@ def _take_opener(seg: Segment, lines: list[Line]) -> list[Line]:
     text_lines = [ln for ln in lines if not ln.blank]
     if not text_lines:
         return lines
-    cont = match_continued_from(text_lines[0].text)
+    cont = match_continued_from(_head_text(text_lines, 12))
     if cont:
         seg.continued_from = cont[1]
         lines = _trim_start(lines, cont[0])

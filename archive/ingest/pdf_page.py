@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # More untrustworthy characters than this share of the page: the text layer is garbage.
 # A few (one odd symbol font) are dropped and the items holding them flagged.
 BAD_SHARE = 0.02
+MIN_HANZI = 0.3
 # Character positions are kept in 1/10,000 of the page: finer than a pixel of the image.
 GRID = 10_000
 
@@ -71,7 +72,7 @@ def parse_pdf_page(
     if not pdf_page.chars:
         read.page.review.append(flags.PDF_NO_TEXT)
         return read
-    if pdf_page.bad_share > BAD_SHARE:
+    if pdf_page.bad_share > BAD_SHARE or _not_chinese(pdf_page):
         read.page.review.append(flags.PDF_TEXT_UNREADABLE)
         return read
     trusted = [c for c in pdf_page.chars if not c.bad]
@@ -86,6 +87,18 @@ def parse_pdf_page(
         for article in read.page.articles:
             article.review.append(flags.PDF_CHARS_DROPPED)
     return read
+
+
+def _not_chinese(pdf_page: PdfPage) -> bool:
+    """A page of a Chinese paper whose text is mostly not Chinese: a font without a Unicode
+    map whose codes pdfium passed through as Latin letters (ÄÅÇÉ…), which look like text.
+    Below this share of hanzi the page is no Chinese newspaper page."""
+    if len(pdf_page.chars) < 200:
+        return False
+    hanzi = sum(
+        "\u3400" <= c.text <= "\u9fff" or "\uf900" <= c.text <= "\ufaff" for c in pdf_page.chars
+    )
+    return hanzi / len(pdf_page.chars) < MIN_HANZI
 
 
 def _build(read: PageRead, items: list[Item], pdf_page: PdfPage) -> None:

@@ -12,8 +12,8 @@ archive.ingest.pdf_read.PdfError: the PDF is damaged or truncated and cannot be 
 
 Boxes are in PDF points with the origin at the page's TOP-left (PDF's own origin is the
 bottom-left; every later stage thinks as a reader does, top to bottom). pypdfium2 reads a
-broadsheet page's 6,700 characters in 0.08 s where pdfplumber takes 0.82 s (bench/pdf_quality.py
-compares them), and it says itself when a character has no trustworthy Unicode mapping
+typeset test page in 0.23 s where pdfplumber takes 0.92 s, the same characters on every page
+(bench/pdf_text_speed.py), and it says itself when a character has no trustworthy Unicode mapping
 (``FPDFText_HasUnicodeMapError``): a font without ToUnicode comes out as control codes or
 accented Latin letters, which look like text but are not.
 """

@@ -1,10 +1,7 @@
 """The printed page in a real browser, at 1280 and 390 pixels: the picture loads, every
 article's region is a link a keyboard reaches, zoom works, the article shows its clip."""
 
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
 from archive.models import Article
 from tests import pdfs
@@ -15,10 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def printed(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    path = Path(tmp_path) / "jzrb-2020-02-03-p1.pdf"
-    path.write_bytes(pdfs.demo_bytes())
-    call_command("ingest", str(path), stdout=open("/dev/null", "w"))
+    return pdfs.ingest_demo(settings, tmp_path)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])

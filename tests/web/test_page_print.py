@@ -1,13 +1,13 @@
 """The printed page on the reader's pages: the picture with every article's region as a
 link, ?hl= marks, the article's clip, the files served with a year-long cache."""
 
+import io
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from archive.models import Article, Page
+from archive.models import Article
 from tests import pdfs
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +17,7 @@ PAGE = "/jzrb/2020-02-03/1/"
 
 @pytest.fixture
 def printed(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    path = Path(tmp_path) / "jzrb-2020-02-03-p1.pdf"
-    path.write_bytes(pdfs.demo_bytes())
-    call_command("ingest", str(path), stdout=open("/dev/null", "w"))
-    return Page.objects.get()
+    return pdfs.ingest_demo(settings, tmp_path)
 
 
 def test_the_page_view_shows_the_picture_and_links_every_article_from_its_region(client, printed):
@@ -76,7 +72,7 @@ def test_the_issue_shows_each_pages_thumbnail(client, printed):
 def test_a_text_page_shows_no_picture(client, seed_text, tmp_path):
     path = tmp_path / "jzrb-2020-01-27-p1.txt"
     path.write_text(seed_text, encoding="utf-8")
-    call_command("ingest", str(path), stdout=open("/dev/null", "w"))
+    call_command("ingest", str(path), stdout=io.StringIO())
     html = client.get("/jzrb/2020-01-27/1/").content.decode()
     assert 'class="print"' not in html and "page-view.js" not in html
     article = Article.objects.first()
