@@ -18,6 +18,7 @@ one size, left edges aligned (a paragraph indent allowed), no rule between them.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -74,7 +75,7 @@ class TextLine:
         prints its parts (全民动员 人人参与)."""
         out = [self.chars[0].text]
         for left, right in zip(self.chars, self.chars[1:], strict=False):
-            if left.space_after or right.x0 - left.x1 >= HEADLINE_SPACE * self.size:
+            if left.space_after or _spaced(left, right, self.size):
                 out.append(" ")
             out.append(right.text)
         return "".join(out)
@@ -120,6 +121,16 @@ class TextBlock:
         return sum(len(ln.chars) for ln in self.lines)
 
 
+def _spaced(left: Char, right: Char, size: float) -> bool:
+    """A space stands between two headline characters. Hanzi stand one em apart, centre
+    to centre, whatever their boxes (Chromium's boxes hug the glyph: 日 is narrower than
+    子); after a Latin letter the gap counts."""
+    if left.text.isascii() or right.text.isascii():
+        return right.x0 - left.x1 >= HEADLINE_SPACE * size
+    step = (right.x0 + right.x1) / 2 - (left.x0 + left.x1) / 2
+    return step >= (1 + HEADLINE_SPACE * 0.75) * size
+
+
 def _latin(text: str) -> bool:
     return text.isascii() and text.isalnum()
 
@@ -139,9 +150,11 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
             rows.append([char])
     rows = [sorted(row, key=lambda c: c.x0) for row in rows]
     gutters = _gutters(rows)
+    sizes = Counter(round(c.size * 2) / 2 for c in chars)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     lines = []
     for row in rows:
-        lines += _split_row(row, gutters)
+        lines += _split_row(row, gutters, body)
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
@@ -163,7 +176,7 @@ def _gutters(rows: list[list[Char]]) -> set[int]:
     return {x for x in starts if sum(starts.get(x + d, 0) for d in (-1, 0, 1)) >= 8}
 
 
-def _split_row(row: list[Char], gutters: set[int]) -> list[TextLine]:
+def _split_row(row: list[Char], gutters: set[int], body: float) -> list[TextLine]:
     """A baseline's characters as lines: split at gutters and where the type size changes."""
     runs: list[list[Char]] = [[row[0]]]
     for char in row[1:]:
@@ -174,7 +187,10 @@ def _split_row(row: list[Char], gutters: set[int]) -> list[TextLine]:
         # stretches it (“Happy birthday！” across a narrow column).
         words = last.space_after or (_latin(last.text) and _latin(char.text))
         wide = gap > (3.0 if words else GUTTER) * size
-        narrow = gap >= NARROW_GUTTER * size and round(char.x0) in gutters and not words
+        # A headline may end less than a character of its own big type short of the next
+        # stack's, which starts at a column edge: there the body's narrow gutter counts.
+        least = NARROW_GUTTER * min(size, body)
+        narrow = gap >= least and round(char.x0) in gutters and not words
         if wide or narrow or not _same_size(char.size, last.size):
             runs.append([char])
         else:
