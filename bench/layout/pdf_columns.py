@@ -4,9 +4,9 @@ type, pictures with captions, rules; the gold boxes of every block come out as i
 
 >>> def em(ch, size):
 ...     return size / 2 if ch.isascii() else size
->>> lines = set_lines("一二三四五六七八，九十", 40.0, 10.0, em)
->>> [(text, round(indent)) for text, indent, _ in lines]
-[('一二', 20), ('三四五六', 0), ('七八，', 0), ('九十', 0)]
+>>> lines = set_lines("一二三四五六七八九十，甲乙", 40.0, 10.0, em)
+>>> [(text, round(indent)) for text, indent, _ in lines]  # the comma stays on its line
+[('一二', 20), ('三四五六', 0), ('七八九十，', 0), ('甲乙', 0)]
 """
 
 from __future__ import annotations
