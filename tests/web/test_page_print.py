@@ -77,3 +77,12 @@ def test_a_text_page_shows_no_picture(client, seed_text, tmp_path):
     assert 'class="print"' not in html and "page-view.js" not in html
     article = Article.objects.first()
     assert 'class="clip"' not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_search_hit_leads_to_its_article_with_the_words_to_mark(client, printed):
+    from archive.loading import sync_index
+
+    sync_index(list(Article.objects.values_list("pk", flat=True)))
+    html = client.get("/search/", {"q": "老旧小区"}).content.decode()
+    article = Article.objects.get(page=printed, order=1)
+    assert f'href="{article.get_absolute_url()}?hl=' in html
