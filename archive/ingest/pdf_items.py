@@ -87,6 +87,7 @@ def find_items(blocks: list[TextBlock], pictures: list[Box], rules: list[Box] = 
         else:
             owner.body.append(block)
     loose = _join_beside(loose, items, rules)
+    loose = _give_bodies(loose, items)
     items += _headless(loose)
     for item in items:
         item.body = _reading_order(item.body)
@@ -211,6 +212,26 @@ def _join_beside(loose: list[TextBlock], items: list[Item], rules: list[Box]) ->
                 items[min(level)[1]].body.append(block)
                 loose.remove(block)
                 joined = True
+    return loose
+
+
+def _give_bodies(loose: list[TextBlock], items: list[Item]) -> list[TextBlock]:
+    """A headline with no text under it takes the loose block just below it: the artist's
+    name under a picture's title (（夏湘平）, set to the right, clear of the title)."""
+    for item in items:
+        if item.body or not loose:
+            continue
+        head = _union([b.box for b in item.head])
+        near = [
+            b
+            for b in loose
+            if head.bottom - 1 <= b.top <= head.bottom + 3 * b.size
+            and max(b.x0 - head.x1, head.x0 - b.x1) <= head.x1 - head.x0
+        ]
+        if near:
+            block = min(near, key=lambda b: b.top)
+            item.body.append(block)
+            loose.remove(block)
     return loose
 
 
