@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0002_review_flags_as_codes"),
+        ("archive", "0003_person_sort_keys_folded"),
     ]
 
     operations = [
