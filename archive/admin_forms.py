@@ -15,16 +15,22 @@ class PageUploadForm(forms.Form):
     date = forms.DateField(label="出版日期", input_formats=["%Y-%m-%d"], help_text="如 2020-01-27")
     page = forms.IntegerField(label="版次", min_value=1, max_value=999)
     page_name = forms.CharField(label="版名", max_length=50, required=False, help_text="如 要闻")
-    upload = forms.FileField(label="上传版面文本文件", required=False)
+    upload = forms.FileField(label="上传版面文本或 PDF", required=False)
     text = forms.CharField(
         label="或粘贴版面文本", widget=forms.Textarea(attrs={"rows": 12}), required=False
     )
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
-        if upload and upload.size > settings.MAX_UPLOAD_BYTES:
-            limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-            raise forms.ValidationError(f"文件过大：一版文本不应超过 {limit} MB。")
+        if not upload:
+            return upload
+        upload.seek(0)
+        pdf = upload.read(5) == b"%PDF-"
+        upload.seek(0)
+        limit = settings.MAX_PDF_BYTES if pdf else settings.MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            what = "版面 PDF" if pdf else "一版文本"
+            raise forms.ValidationError(f"文件过大：{what}不应超过 {limit // (1024 * 1024)} MB。")
         return upload
 
     def clean(self):

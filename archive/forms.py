@@ -152,3 +152,12 @@ def _error_text(form):
         label = form.fields[name].label if name in form.fields else ""
         parts.extend(f"{label}：{e}" if label else str(e) for e in errors)
     return " ".join(parts)
+
+
+class HighlightForm(forms.Form):
+    """?hl=防控 on a page or an article: the characters to mark on the printed page."""
+
+    hl = LenientTextField(label="标出", required=False, strip=True, max_length=50)
+
+    def text(self):
+        return self.cleaned_data.get("hl", "") if self.is_valid() else ""

@@ -1,8 +1,9 @@
 """Turn files on disk into interchange issue documents, without touching the database.
 
-Three formats come in: raw e-paper page text (`page`), interchange JSON (`json`, one document,
-a list of them, or JSON lines) and the PFR tagged corpus (`pfr`). Every problem is raised as
-InputError with one line naming the file and, where it can, the line or JSON path.
+Four formats come in: raw e-paper page text (`page`), interchange JSON (`json`, one document,
+a list of them, or JSON lines), the PFR tagged corpus (`pfr`) and page PDFs (`pdf`, told by
+their first bytes, %PDF-, or their name). Every problem is raised as InputError with one line
+naming the file and, where it can, the line or JSON path.
 """
 
 import json
@@ -13,15 +14,19 @@ from pathlib import Path
 
 from archive.ingest import DecodeError, decode_bytes, parse_page
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
+from archive.ingest.pdf_page import PagePrint, parse_pdf
+from archive.ingest.pdf_read import PdfError, page_count
 from archive.sources import from_file_name, paper_identity
 
-FORMATS = ("auto", "page", "json", "pfr")
+FORMATS = ("auto", "page", "json", "pfr", "pdf")
 PFR_LINE = re.compile(rb"^\s*\d{8}-\d{2}-\d{3}-\d{3}/m\s")
 
 # A page of e-paper text is tens of kilobytes; anything this big is not one page.
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 # Interchange JSON may carry a whole exported archive.
 MAX_JSON_BYTES = 512 * 1024 * 1024
+# A page PDF with its pictures runs to tens of megabytes.
+MAX_PDF_BYTES = 64 * 1024 * 1024
 
 
 class InputError(ValueError):
@@ -30,15 +35,19 @@ class InputError(ValueError):
 
 @dataclass
 class Parsed:
-    """Documents ready to store, and the raw text of each page keyed by (date, page)."""
+    """Documents ready to store, the raw text of each page keyed by (date, page), and for
+    pages that came as a PDF the PDF itself (a PagePrint) under the same key."""
 
     documents: list = field(default_factory=list)
     source_texts: dict = field(default_factory=dict)
+    page_prints: dict = field(default_factory=dict)
 
 
 def detect_format(path, head):
     """Guess a file's format from its name and first bytes."""
     name = Path(path).name.lower().removesuffix(".xz")
+    if head.lstrip()[:5] == b"%PDF-" or name.endswith(".pdf"):
+        return "pdf"
     if name.endswith((".json", ".jsonl")):
         return "json"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -49,24 +58,41 @@ def detect_format(path, head):
     return "page"
 
 
-def read_bytes(path, limit):
+def sniff_format(path):
+    """The format of the file at ``path`` from its name and first 4 KB."""
+    return detect_format(path, read_bytes(path, None, head=4096))
+
+
+def read_bytes(path, limit, head=None):
     path = Path(path)
     try:
-        if path.name.endswith(".xz"):
-            with lzma.open(path) as handle:
-                data = handle.read(limit + 1)
-        else:
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1)
+        opener = lzma.open if path.name.endswith(".xz") else Path.open
+        with opener(path, "rb") as handle:
+            data = handle.read(head if head is not None else limit + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except (OSError, lzma.LZMAError) as exc:
         raise InputError(f"{path}: cannot read ({exc})") from None
-    if len(data) > limit:
+    if head is None and len(data) > limit:
         raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB, refused")
     return data
+
+
+def expand_paths(paths):
+    """The files to read: each path as given, a folder as the files in it (sorted by name,
+    hidden ones left out), so a day's page PDFs can be ingested as their folder."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            if not inside:
+                raise InputError(f"{path}: the folder holds no files")
+            files += inside
+        else:
+            files.append(path)
+    return files
 
 
 def read_documents(path, *, fmt="auto", paper=None, date=None, page=None, known_names=()):
@@ -80,6 +106,12 @@ def read_documents(path, *, fmt="auto", paper=None, date=None, page=None, known_
         return _read_pfr(path)
     if fmt == "json":
         return _read_json(path)
+    if fmt == "pdf":
+        doc, reads, data = pdf_document(
+            path, paper=paper, date=date, page=page, known_names=known_names
+        )
+        _validate(path, doc)
+        return _pdf_parsed(doc, reads, data)
     return _read_page(path, paper=paper, date=date, page=page, known_names=known_names)
 
 
@@ -102,10 +134,18 @@ def page_document(path, *, paper=None, date=None, page=None, known_names=(), str
         raise InputError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
     if not text.strip():
         raise InputError(f"{path}: the file is empty (no page text)")
+    paper_name, paper_slug, date, number = _identity(path, paper, date, page, strict)
+    parsed = parse_page(text, page_number=number, known_names=known_names)
+    iso = date.isoformat() if date else None
+    return build_issue_document(paper_name, paper_slug, iso, None, [parsed]), text
+
+
+def _identity(path, paper, date, page, strict, default_page=None):
+    """(paper name, slug, date, first page number) from the options, else the file name."""
     named = from_file_name(path)
     paper_name, paper_slug = paper_identity(paper or named.paper_slug or "")
     date = date or named.date
-    number = page or named.page
+    number = page or named.page or default_page
     if strict and not paper_name:
         raise InputError(
             f"{path}: which paper? pass --paper, or name the file like jzrb-2020-01-27-p1.txt"
@@ -117,9 +157,39 @@ def page_document(path, *, paper=None, date=None, page=None, known_names=(), str
         )
     if strict and number is None:
         raise InputError(f"{path}: which page? pass --page N, or end the file name with -p1")
-    parsed = parse_page(text, page_number=number, known_names=known_names)
+    return paper_name, paper_slug, date, number
+
+
+def pdf_document(path, *, paper=None, date=None, page=None, known_names=(), strict=True):
+    """Parse a page PDF into an issue document; returns (doc, page reads, PDF bytes).
+
+    Each PDF page is one newspaper page, numbered on from --page (or the file name); a
+    PDF of several pages without either starts at page 1.
+    """
+    data = read_bytes(path, MAX_PDF_BYTES)
+    try:
+        pages = page_count(data)
+        paper_name, slug, date, number = _identity(
+            path, paper, date, page, strict, default_page=1 if pages > 1 else None
+        )
+        reads = parse_pdf(data, first_number=number, known_names=known_names)
+    except PdfError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    if number is not None and number + len(reads) - 1 > 999:
+        raise InputError(f"{path}: {len(reads)} pages from page {number} run past page 999")
     iso = date.isoformat() if date else None
-    return build_issue_document(paper_name, paper_slug, iso, None, [parsed]), text
+    doc = build_issue_document(paper_name, slug, iso, None, [r.page for r in reads])
+    return doc, reads, data
+
+
+def _pdf_parsed(doc, reads, data):
+    date = doc["issue"]["date"]
+    parsed = Parsed([doc])
+    for read in reads:
+        key = (date, read.page.number)
+        parsed.source_texts[key] = read.text
+        parsed.page_prints[key] = PagePrint(data, read.index, read.char_boxes)
+    return parsed
 
 
 def _read_json(path):

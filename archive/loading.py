@@ -15,6 +15,7 @@ from archive import search
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+from archive.page_prints import store_print
 
 # The interchange article fields an article row holds under the same name (a model field
 # or property); reporters and persons are stored as mentions instead.
@@ -50,17 +51,19 @@ class LoadResult:
         )
 
 
-def load_issue(doc, *, publish=True, source_texts=None, index=True):
+def load_issue(doc, *, publish=True, source_texts=None, index=True, page_prints=None):
     """Store one interchange issue document; pages it names replace the stored ones.
 
     `source_texts` maps a page number to the raw page text it was parsed from, kept on the
-    page so staff can compare. Returns a LoadResult.
+    page so staff can compare; `page_prints` maps a page number to the PDF it came from
+    (a PagePrint), kept and rendered with the page. Returns a LoadResult.
     """
     try:
         validate_issue(doc)
     except InterchangeError as exc:
         raise LoadError(str(exc)) from exc
     source_texts = source_texts or {}
+    page_prints = page_prints or {}
     with transaction.atomic():
         newspaper = _newspaper(doc["paper"])
         issue_info = doc["issue"]
@@ -77,6 +80,9 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True):
         for page in pages:
             source_text = source_texts.get(page.number, "")
             result.add(_replace_page(issue, page, publish, source_text, people))
+            if page.number in page_prints:
+                stored = Page.objects.get(issue=issue, number=page.number)
+                store_print(stored, page_prints[page.number])
         _link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
@@ -104,7 +110,11 @@ def _replace_page(issue, parsed, publish, source_text, people):
         result.removed_ids = list(old.articles.values_list("pk", flat=True))
         old.delete()
     page = Page.objects.create(
-        issue=issue, number=parsed.number, name=parsed.name, source_text=source_text
+        issue=issue,
+        number=parsed.number,
+        name=parsed.name,
+        source_text=source_text,
+        review=list(parsed.review),
     )
     articles = [
         _article_row(page, order, art, publish)
@@ -302,11 +312,26 @@ def stored_issue_document(issue, *, published_only=False):
     for article in articles:
         by_page.setdefault(article.page_id, []).append(stored_article_document(article))
     pages = [
-        {"number": page.number, "name": page.name, "articles": by_page.get(page.pk, [])}
+        {
+            "number": page.number,
+            "name": page.name,
+            "articles": by_page.get(page.pk, []),
+            **_print_fields(page),
+        }
         for page in issue.pages.order_by("number")
     ]
     paper = issue.newspaper
     return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)
+
+
+def _print_fields(page):
+    """A page's review flags and, once its PDF is kept, the URLs of its picture and PDF."""
+    fields = {"review": list(page.review)} if page.review else {}
+    if page.image:
+        fields["image"] = page.image.url
+    if page.pdf:
+        fields["pdf"] = page.pdf.url
+    return fields
 
 
 def export_issues(*, paper=None, date_from=None, date_to=None):

@@ -90,6 +90,16 @@ class Page(models.Model):
     number = models.PositiveSmallIntegerField("版次")
     name = models.CharField("版名", max_length=50, blank=True)
     source_text = models.TextField("原始文本", blank=True)
+    # The printed page, when it came as a PDF (page_prints.py stores and names the files):
+    # the PDF, its rendered picture and thumbnail, and where each character stands.
+    pdf = models.FileField("版面PDF", max_length=200, blank=True)
+    image = models.FileField("版面图", max_length=200, blank=True)
+    thumbnail = models.FileField("版面缩略图", max_length=200, blank=True)
+    char_boxes = models.FileField("字符位置", max_length=200, blank=True)
+    image_width = models.PositiveIntegerField("版面图宽", null=True, blank=True)
+    image_height = models.PositiveIntegerField("版面图高", null=True, blank=True)
+    # Flags about the page as a whole (archive/ingest/flags.py), e.g. an unreadable text layer.
+    review = models.JSONField("待审原因", default=list, blank=True)
 
     objects = PageQuerySet.as_manager()
 
@@ -143,6 +153,8 @@ class Article(models.Model):
         help_text="本文（下转）接续的另一部分",
     )
     review = models.JSONField("待审原因", default=list, blank=True)
+    # [[x0, y0, x1, y1], …] fractions of the printed page, one box per block (热区).
+    regions = models.JSONField("版面区域", default=list, blank=True)
     published = models.BooleanField("已发布", default=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)

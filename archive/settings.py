@@ -162,11 +162,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-MEDIA_ROOT = DATA_DIR / "uploads"
-MEDIA_URL = "/uploads/"
+# Page PDFs, their pictures and character boxes (archive/page_prints.py), through the
+# default storage: files under DATA_DIR/media, served by archive.views.files with a
+# year-long cache (every name holds a digest). Point STORAGES["default"] at object
+# storage and its URLs are used instead.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
 
 # A page's text is tens of kilobytes; a few megabytes covers any real upload.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+# A page PDF with its pictures embedded runs to tens of megabytes.
+MAX_PDF_BYTES = int(os.environ.get("MAX_PDF_BYTES", str(64 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 

@@ -7,7 +7,7 @@ from django.urls import include, path, register_converter
 from archive import converters
 from archive.feeds import NewIssuesFeed, SearchFeed
 from archive.sitemaps import SITEMAPS
-from archive.views import api, browse, search, staff
+from archive.views import api, browse, files, search, staff
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -56,6 +56,8 @@ urlpatterns = [
     path("admin/ingest/", staff.ingest_page, name="admin-ingest"),
     path("admin/", admin.site.urls),
     path("robots.txt", browse.robots_txt, name="robots"),
+    # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes
+    path("media/<path:name>", files.media_file, name="media"),
     # /sitemap.xml
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include((archive_patterns, "archive"))),

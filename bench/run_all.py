@@ -34,6 +34,14 @@ def plan(quick):
         ("soak", ["soak.py", "--seconds", "30" if quick else "90"]),
         ("worker_memory", ["worker_memory.py"]),
     ]
+    pages = "5" if quick else "20"
+    steps += [
+        (f"pdf_{producer}_{corpus}", ["pdf_quality.py", "--producer", producer, "--corpus",
+                                      corpus, "--preset", "heldout", "--pages", pages])
+        for producer in ("reportlab", "chromium")
+        for corpus in ("pfr", "rmrb")
+    ]  # fmt: skip
+    steps.append(("pdf_text_speed", ["pdf_text_speed.py", "--pages", "3" if quick else "6"]))
     return steps
 
 

@@ -144,6 +144,11 @@ def _find_persons(articles: list[ParsedArticle], known_names: list[str]) -> None
             article.persons = []
 
 
+# The page-PDF reader (pdf_page.py) finishes its items with these same stages.
+review_notes = _review
+find_persons = _find_persons
+
+
 def _fallback_article(seg: Segment) -> ParsedArticle:
     """Keep every character of a segment when building its article failed."""
     lines = [ln.text for ln in seg.body if not ln.blank]

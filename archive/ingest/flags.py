@@ -29,6 +29,9 @@ PERSONS_FAILED = "persons_failed"
 PARSER_ERROR = "parser_error"
 CUT_UNCERTAIN = "cut_uncertain"
 HEADLINE_UNCERTAIN = "headline_uncertain"
+PDF_NO_TEXT = "pdf_no_text"
+PDF_TEXT_UNREADABLE = "pdf_text_unreadable"
+PDF_CHARS_DROPPED = "pdf_chars_dropped"
 
 FLAGS = {
     NO_HEADLINE: "未找到标题",
@@ -39,6 +42,9 @@ FLAGS = {
     PARSER_ERROR: "解析出错，原文未经切分保留",
     CUT_UNCERTAIN: "文章切分可能有误，请核对起止",
     HEADLINE_UNCERTAIN: "引题、主题、副题的划分可能有误",
+    PDF_NO_TEXT: "版面文件没有文字层（扫描版面），只保存了版面图",
+    PDF_TEXT_UNREADABLE: "版面文件的文字层无法识别（乱码），只保存了版面图",
+    PDF_CHARS_DROPPED: "版面文件中有无法识别的字符，已略去",
 }
 
 # The English notes of earlier versions, and the code each became.

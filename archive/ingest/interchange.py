@@ -115,6 +115,7 @@ def _validate_page(page: Any, path: str, seen: set[int]) -> None:
             raise _fail(f"{path}.number", f"page {number} appears twice")
         seen.add(number)
     _expect(page.get("name", ""), str, f"{path}.name", "a string")
+    _validate_strings(page.get("review", []), f"{path}.review")
     articles = page.get("articles")
     _expect(articles, list, f"{path}.articles", "a list")
     for j, article in enumerate(articles):
@@ -153,6 +154,22 @@ def _check_persons(article: dict[str, Any], name: str, path: str) -> None:
         _validate_strings(person.get("roles", []), f"{ppath}.roles")
 
 
+def _check_regions(article: dict[str, Any], name: str, path: str) -> None:
+    regions = article.get(name, [])
+    _expect(regions, list, path, "a list of boxes [x0, y0, x1, y1]")
+    for k, box in enumerate(regions):
+        bpath = f"{path}[{k}]"
+        _expect(box, list, bpath, "a box [x0, y0, x1, y1]")
+        if len(box) != 4:
+            raise _fail(bpath, f"expected 4 numbers [x0, y0, x1, y1], got {len(box)}")
+        for edge in box:
+            _expect(edge, (int, float), bpath, "numbers between 0 and 1")
+            if not 0 <= edge <= 1:
+                raise _fail(bpath, f"expected fractions of the page between 0 and 1, got {edge}")
+        if box[0] > box[2] or box[1] > box[3]:
+            raise _fail(bpath, "expected x0 <= x1 and y0 <= y1")
+
+
 def _validate_strings(items: Any, path: str) -> None:
     _expect(items, list, path, "a list of strings")
     for k, item in enumerate(items):
@@ -166,6 +183,7 @@ _ARTICLE_CHECKS = {
     list[str]: _check_texts,
     Jump | None: _check_jump,
     list[PersonMention]: _check_persons,
+    list[list[float]]: _check_regions,
 }
 
 

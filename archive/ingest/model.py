@@ -87,6 +87,9 @@ class ParsedArticle:
     editor_code: str = ""
     persons: list[PersonMention] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    # Where it stands on the printed page: [x0, y0, x1, y1] per block, fractions of the
+    # page's width and height, origin top-left; [] for text-only pages.
+    regions: list[list[float]] = field(default_factory=list)
     # 1-based inclusive input line range; bookkeeping only, NOT part of the interchange.
     source_lines: tuple[int, int] = (0, 0)
     # How sure the parser is of this item's cuts and headline roles (0–1); bookkeeping
@@ -126,6 +129,7 @@ _READERS = {
     list[str]: list,
     Jump | None: Jump.from_dict,
     list[PersonMention]: lambda items: [PersonMention.from_dict(p) for p in items],
+    list[list[float]]: lambda boxes: [[float(edge) for edge in box] for box in boxes],
 }
 
 
@@ -136,19 +140,27 @@ def fields_of_shape(shape: Any) -> list[str]:
 
 @dataclass
 class ParsedPage:
-    """A page: its number (None when unknown), its name (要闻, …) and its items in reading order."""
+    """A page: its number (None when unknown), its name (要闻, …) and its items in reading order.
+
+    ``review`` holds flags about the page as a whole (a PDF whose text layer is unreadable);
+    it enters the interchange only when there is one, as text pages never have any.
+    """
 
     number: int | None
     name: str = ""
     articles: list[ParsedArticle] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"number": 1, "name": "", "articles": [...]}`` as in the interchange."""
-        return {
+        page = {
             "number": self.number,
             "name": self.name,
             "articles": [a.to_dict() for a in self.articles],
         }
+        if self.review:
+            page["review"] = list(self.review)
+        return page
 
     def flags(self) -> list[tuple[int, str]]:
         """Every item's review flags as (item index, flag), in page order: what a page's
@@ -167,4 +179,5 @@ class ParsedPage:
             number=None if number is None else int(number),
             name=d.get("name", "") or "",
             articles=[ParsedArticle.from_dict(a) for a in d.get("articles", [])],
+            review=[str(flag) for flag in d.get("review", [])],
         )

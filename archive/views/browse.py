@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive.calendars import issue_months, month_bounds, month_calendar, year_calendars
-from archive.forms import PeopleForm
+from archive.forms import HighlightForm, PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
+from archive.page_view import article_clip, page_print
 from archive.querysets import INITIALS
 from archive.views.paging import neighbours, numbered_pages, paginate
 from archive.views.search_links import person_chart
@@ -92,19 +93,23 @@ def issue_detail(request, paper, date):
 
 
 def page_detail(request, paper, date, page):
-    """/jzrb/2020-01-27/1/ — the page's articles in reading order, with their lead."""
+    """/jzrb/2020-01-27/1/ — the printed page with its articles' regions (when it came as a
+    PDF) and the articles in reading order, with their lead; ?hl=防控 marks a string."""
     issue = get_object_or_404(Issue.objects.visible(), newspaper__slug=paper, date=date)
     pages = list(issue.pages.in_print_order())
     current = next((p for p in pages if p.number == page), None)
     if current is None:
         raise Http404("这一期没有这一版")
     previous, following = neighbours(pages, current)
+    # Through the page's own manager, so each article knows its page without a query.
+    articles = list(current.articles.published().order_by("order"))
+    query = HighlightForm(request.GET).text()
     context = {
         "issue": issue,
         "page": current,
         "pages": pages,
-        # Through the page's own manager, so each article knows its page without a query.
-        "articles": list(current.articles.published().order_by("order")),
+        "articles": articles,
+        "print": page_print(current, articles, query),
         "previous": previous,
         "next": following,
     }
@@ -131,6 +136,7 @@ def article_detail(request, paper, date, page, article_id):
         "continuation": continuation,
         "beginning": beginning,
         "related": Article.objects.related_to(article, exclude=[continuation, beginning]),
+        "clip": article_clip(article, HighlightForm(request.GET).text()),
         "previous": previous,
         "next": following,
     }

@@ -11,11 +11,12 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from archive import review
+from archive import review, staff_pdf
 from archive.admin_forms import PageUploadForm
 from archive.ingest import DecodeError, decode_bytes, parse_page
 from archive.ingest.interchange import build_issue_document
 from archive.ingest.model import KINDS
+from archive.ingest.pdf_read import PdfError
 from archive.loading import LoadError, load_issue
 from archive.models import Person
 
@@ -28,6 +29,12 @@ def ingest_page(request):
     if request.method == "POST" and "state" in request.POST:
         return _review_step(request)
     form = PageUploadForm(request.POST or None, request.FILES or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and staff_pdf.is_pdf(form.cleaned_data["upload"])
+    ):
+        return _pdf_step(request, form)
     if request.method == "POST" and form.is_valid():
         try:
             text = _page_text(form)
@@ -46,6 +53,26 @@ def ingest_page(request):
             state = _state(form, text, page)
             return _render_review(request, state)
     return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
+
+
+def _pdf_step(request, form):
+    """A page PDF: parsed by layout, kept in storage until staff store or drop it."""
+    try:
+        parsed, text, name = staff_pdf.parse_upload(
+            form.cleaned_data["upload"],
+            form.cleaned_data["page"],
+            Person.objects.values_list("name", flat=True),
+        )
+    except PdfError as exc:
+        form.add_error("upload", f"无法读取这个 PDF（{exc}）。")
+        return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
+    page = parsed.to_dict()
+    page["name"] = form.cleaned_data["page_name"]
+    for article, item in zip(page["articles"], parsed.articles, strict=True):
+        article["source_lines"] = list(item.source_lines)
+    state = _state(form, text, page)
+    state["pdf"] = name
+    return _render_review(request, state)
 
 
 def _page_text(form):
@@ -108,7 +135,12 @@ def _store(request, state, *, publish):
         state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
     )
     try:
-        result = load_issue(doc, publish=publish, source_texts={page["number"]: state["text"]})
+        result = load_issue(
+            doc,
+            publish=publish,
+            source_texts={page["number"]: state["text"]},
+            page_prints=staff_pdf.page_prints(state),
+        )
     except LoadError as exc:
         messages.error(request, f"未能入库：{exc}")
         return _render_review(request, state)

@@ -10,7 +10,7 @@ from tests.seedlike import LEAD_TITLE, demo_issue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTICLE_URL = re.compile(r"/jzrb/\d{4}-\d{2}-\d{2}/\d+/\d+/$")
+ARTICLE_URL = re.compile(r"/jzrb/\d{4}-\d{2}-\d{2}/\d+/\d+/(\?hl=[^/]*)?$")  # a hit marks its words
 
 
 def test_a_reader_goes_from_the_calendar_to_a_person_and_searches(live_server, open_page):

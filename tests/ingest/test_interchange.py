@@ -28,7 +28,7 @@ def test_a_built_document_has_the_documented_shape(doc):
     article = doc["pages"][0]["articles"][0]
     assert list(article) == [
         "kind", "kicker", "title", "subtitle", "source", "dateline", "reporters", "paragraphs",
-        "continued_to", "continued_from", "editor_code", "persons", "review",
+        "continued_to", "continued_from", "editor_code", "persons", "review", "regions",
     ]  # fmt: skip
     assert article["continued_to"] == {"page": 2, "marker": "③"}
 

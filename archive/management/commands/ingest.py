@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from archive.inputs import FORMATS, InputError, read_documents
+from archive.inputs import FORMATS, InputError, expand_paths, read_documents
 from archive.loading import IndexWriteError, LoadError, LoadResult, load_issue, sync_index
 from archive.management.commands._options import iso_date, page_number
 from archive.models import Person
@@ -11,12 +11,12 @@ from archive.models import Person
 
 class Command(BaseCommand):
     help = (
-        "Store page text, interchange JSON or the PFR corpus. A page ingested again replaces "
-        "the stored one; any failure leaves the archive as it was."
+        "Store page text, page PDFs, interchange JSON or the PFR corpus (files or folders). "
+        "A page ingested again replaces the stored one; any failure leaves the archive as it was."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder of them")
         parser.add_argument("--paper", help="paper short name (jzrb) or full name (焦作日报)")
         parser.add_argument("--date", type=iso_date, help="issue date, YYYY-MM-DD")
         parser.add_argument("--page", type=page_number, help="page number")
@@ -29,7 +29,11 @@ class Command(BaseCommand):
         known_names = list(Person.objects.values_list("name", flat=True))
         batches = []
         # Parse everything first: a bad file stops the run before anything is written.
-        for path in options["paths"]:
+        try:
+            paths = expand_paths(options["paths"])
+        except InputError as exc:
+            raise CommandError(str(exc)) from None
+        for path in paths:
             try:
                 batches.append(
                     read_documents(
@@ -50,9 +54,14 @@ class Command(BaseCommand):
                     for doc in batch.documents:
                         date = doc["issue"]["date"]
                         texts = {n: t for (d, n), t in batch.source_texts.items() if d == date}
+                        prints = {n: p for (d, n), p in batch.page_prints.items() if d == date}
                         total.add(
                             load_issue(
-                                doc, publish=not options["draft"], source_texts=texts, index=False
+                                doc,
+                                publish=not options["draft"],
+                                source_texts=texts,
+                                index=False,
+                                page_prints=prints,
                             )
                         )
         except LoadError as exc:
