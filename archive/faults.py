@@ -58,6 +58,16 @@ def storage_problem(exc):
     return None
 
 
+def problem_of(exc):
+    """storage_problem, told apart: SQLite says "readonly" for a database opened read-only
+    because the disk is full (archive/sqlite/base.py)."""
+    problem = storage_problem(exc)
+    if problem == READ_ONLY and os.access(settings.DATA_DIR, os.W_OK):
+        if shutil.disk_usage(settings.DATA_DIR).free < 1024 * 1024:
+            return FULL
+    return problem
+
+
 def describe(problem, exc):
     """One line for a person at a terminal: what failed, and what to do."""
     what = "read-only" if problem == READ_ONLY else "full"

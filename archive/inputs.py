@@ -5,9 +5,12 @@ a list of them, or JSON lines) and the PFR tagged corpus (`pfr`). Every problem 
 InputError with one line naming the file and, where it can, the line or JSON path.
 """
 
+import bz2
+import gzip
 import json
 import lzma
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +23,17 @@ PFR_LINE = re.compile(rb"^\s*\d{8}-\d{2}-\d{3}-\d{3}/m\s")
 
 # A page of e-paper text is tens of kilobytes; anything this big is not one page.
 MAX_PAGE_BYTES = 2 * 1024 * 1024
-# Interchange JSON may carry a whole exported archive.
+# Interchange JSON may carry a whole exported archive (ingest --max-mb changes it).
 MAX_JSON_BYTES = 512 * 1024 * 1024
+# Packed files are recognised by their first bytes, whatever their name.
+PACKERS = {b"\xfd7zXZ\x00": lzma.open, b"\x1f\x8b": gzip.open, b"BZh": bz2.open}
+# Text and JSON shrink 3.6- to 5.4-fold under xz (the shared 1998 corpus files); a file that
+# grows more than this was built to (76 KB of xz holds 500 MB of zeros). Unpacking stops here.
+MAX_EXPANSION = 100
+CHUNK = 1024 * 1024
+# The interchange nests 9 levels (document → pages → page → articles → article → persons →
+# person → roles → role); json.loads recurses once per level and fails near 1,000.
+MAX_JSON_DEPTH = 32
 
 
 class InputError(ValueError):
@@ -37,8 +49,8 @@ class Parsed:
 
 
 def detect_format(path, head):
-    """Guess a file's format from its name and first bytes."""
-    name = Path(path).name.lower().removesuffix(".xz")
+    """Guess a file's format from its name and first bytes (unpacked)."""
+    name = re.sub(r"\.(xz|gz|bz2)$", "", Path(path).name.lower())
     if name.endswith((".json", ".jsonl")):
         return "json"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -50,36 +62,80 @@ def detect_format(path, head):
 
 
 def read_bytes(path, limit):
+    """The file's bytes, unpacked if it is xz, gzip or bzip2; InputError past `limit` bytes
+    (counted unpacked) or past MAX_EXPANSION times the packed size, before reading more."""
     path = Path(path)
     try:
-        if path.name.endswith(".xz"):
-            with lzma.open(path) as handle:
-                data = handle.read(limit + 1)
-        else:
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1)
+        with path.open("rb") as raw:
+            packer = _packer(raw)
+            if packer is None:
+                data = raw.read(limit + 1)
+            else:
+                data = _unpack(path, packer(raw), limit, path.stat().st_size)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
-    except (OSError, lzma.LZMAError) as exc:
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
         raise InputError(f"{path}: cannot read ({exc})") from None
     if len(data) > limit:
-        raise InputError(f"{path}: larger than {limit // (1024 * 1024)} MB, refused")
+        raise InputError(f"{path}: larger than {_mb(limit)}, refused")
     return data
 
 
-def read_documents(path, *, fmt="auto", paper=None, date=None, page=None, known_names=()):
-    """Parse one file into interchange documents (validated), or raise InputError."""
+def read_head(path, size=4096):
+    """The first `size` bytes of the file, unpacked (for detect_format)."""
+    try:
+        with Path(path).open("rb") as raw:
+            packer = _packer(raw)
+            return packer(raw).read(size) if packer else raw.read(size)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error):
+        return b""  # read_bytes names the problem
+
+
+def _packer(raw):
+    magic = raw.read(6)
+    raw.seek(0)
+    return next((opener for head, opener in PACKERS.items() if magic.startswith(head)), None)
+
+
+def _unpack(path, stream, limit, packed_size):
+    data = bytearray()
+    with stream:
+        while chunk := stream.read(CHUNK):
+            data += chunk
+            if len(data) > limit:
+                raise InputError(f"{path}: unpacks to more than {_mb(limit)}, refused")
+            if len(data) > max(CHUNK, MAX_EXPANSION * packed_size):
+                raise InputError(
+                    f"{path}: unpacks to more than {MAX_EXPANSION} times its packed size "
+                    f"({packed_size:,} bytes); refused as a likely compression bomb"
+                )
+    return bytes(data)
+
+
+def _mb(limit):
+    return f"{limit / (1024 * 1024):g} MB"
+
+
+def read_documents(
+    path, *, fmt="auto", paper=None, date=None, page=None, known_names=(), max_bytes=None
+):
+    """Parse one file into interchange documents (validated), or raise InputError.
+
+    `max_bytes` bounds a JSON or PFR file (unpacked; MAX_JSON_BYTES by default); a page is
+    always bounded by MAX_PAGE_BYTES.
+    """
     path = Path(path)
     if fmt not in FORMATS:
         raise InputError(f"{path}: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt == "auto":
-        fmt = detect_format(path, read_bytes(path, MAX_JSON_BYTES)[:4096])
+        fmt = detect_format(path, read_head(path))
+    limit = max_bytes or MAX_JSON_BYTES
     if fmt == "pfr":
-        return _read_pfr(path)
+        return _read_pfr(path, limit)
     if fmt == "json":
-        return _read_json(path)
+        return _read_json(path, limit)
     return _read_page(path, paper=paper, date=date, page=page, known_names=known_names)
 
 
@@ -122,8 +178,8 @@ def page_document(path, *, paper=None, date=None, page=None, known_names=(), str
     return build_issue_document(paper_name, paper_slug, iso, None, [parsed]), text
 
 
-def _read_json(path):
-    data = read_bytes(path, MAX_JSON_BYTES)
+def _read_json(path, limit):
+    data = read_bytes(path, limit)
     try:
         text = decode_bytes(data, filename=str(path))
     except DecodeError as exc:
@@ -146,11 +202,33 @@ def _read_json(path):
 
 
 def _loads(path, text, line_offset=None):
+    _check_depth(path, text, line_offset)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         line = line_offset if line_offset is not None else exc.lineno
         raise InputError(f"{path}: line {line}: malformed JSON ({exc.msg})") from None
+
+
+# A JSON string (skipped whole, escapes and all) or a bracket; possessive, so a long string
+# costs one step. Scanning takes about as long as json.loads itself.
+_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+
+
+def _check_depth(path, text, line_offset=None):
+    """InputError for JSON nested deeper than MAX_JSON_DEPTH, before json.loads recurses."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = line_offset or text.count("\n", 0, match.start()) + 1
+                raise InputError(
+                    f"{path}: line {line}: JSON nested deeper than {MAX_JSON_DEPTH} levels, refused"
+                )
+        elif token in "]}":
+            depth -= 1
 
 
 def _validate(path, doc, prefix=""):
@@ -160,11 +238,16 @@ def _validate(path, doc, prefix=""):
         raise InputError(f"{path}: {prefix}{exc}") from None
 
 
-def _read_pfr(path):
+def _read_pfr(path, limit):
+    import io
+
     from archive.ingest.pfr import read_pfr
 
+    data = read_bytes(path, limit)  # unpacked here, within the limit
+    if _packer(io.BytesIO(data)):
+        raise InputError(f"{path}: packed twice; unpack it once first")
     try:
-        documents = list(read_pfr(path))
+        documents = list(read_pfr(io.BytesIO(data)))
     except (ValueError, UnicodeDecodeError, OSError, lzma.LZMAError) as exc:
         raise InputError(f"{path}: not a readable PFR corpus file ({exc})") from None
     if not documents:

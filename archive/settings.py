@@ -223,9 +223,15 @@ def cache_settings(cache_url):
 
     scheme = urlsplit(cache_url).scheme
     if not cache_url or scheme == "file":
+        folder = Path(urlsplit(cache_url).path or DATA_DIR / "cache")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            # A read-only data folder: counts per process until it can be written again.
+            return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": urlsplit(cache_url).path or str(DATA_DIR / "cache"),
+            "LOCATION": str(folder),
             # One entry per active client and limit. The backend lists its folder on every
             # write to decide whether to cull: 1,000 files cost about 2 ms a write.
             "OPTIONS": {"MAX_ENTRIES": 1000},

@@ -3,7 +3,7 @@ so, in Chinese or as JSON under /api/; anything else is the plain 500 page."""
 
 import sys
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 
@@ -12,7 +12,7 @@ from archive import faults
 
 def server_error(request):
     """handler500: Django calls it while handling the exception, so sys.exception() is it."""
-    problem = faults.storage_problem(sys.exception())
+    problem = faults.problem_of(sys.exception())
     if problem is None:
         return defaults.server_error(request)
     message = faults.MESSAGES[problem]
@@ -24,6 +24,6 @@ def server_error(request):
         )
     # Standalone like 500.html: no database, no request context, no static manifest.
     html = loader.get_template("503.html").render({"message": message})
-    response = defaults.HttpResponse(html, status=503)
+    response = HttpResponse(html, status=503)
     response["Retry-After"] = "600"
     return response
