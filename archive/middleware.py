@@ -90,16 +90,16 @@ class RateLimitMiddleware:
             if wait:
                 return too_many(request, wait, "登录失败次数过多")
             return self.get_response(request)
-        wait, group = throttle.check(request)
-        if wait:
-            return too_many(request, wait)
-        if group != "search":
+        verdict = throttle.check(request)
+        if verdict.wait:
+            return too_many(request, verdict.wait, verdict.reason)
+        if verdict.group != "search":
             return self.get_response(request)
         started = time.monotonic()
         try:
             return self.get_response(request)
         finally:
-            throttle.charge_search_time(request, time.monotonic() - started)
+            throttle.finish_search(request, time.monotonic() - started)
 
 
 def wants_json(request):

@@ -206,7 +206,10 @@ LOGOUT_REDIRECT_URL = "archive:home"
 # Per-client rate limits (archive/throttle.py): N per s, m, h or d; 0 turns one off. Search
 # (/search/ and /api/search) also has a budget of server time, in seconds per period.
 RATE_LIMIT_SEARCH = os.environ.get("RATE_LIMIT_SEARCH", "30/m")
-RATE_LIMIT_SEARCH_TIME = os.environ.get("RATE_LIMIT_SEARCH_TIME", "10/m")
+RATE_LIMIT_SEARCH_TIME = os.environ.get("RATE_LIMIT_SEARCH_TIME", "5/m")
+# gunicorn's worker timeout (gunicorn.conf.py reads the same variable): a search still
+# running after it was killed, and its client is charged that long.
+REQUEST_TIMEOUT = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "120/m")
 RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "30/m")
 

@@ -72,10 +72,7 @@ def _tat(key, now):
 
 
 def _store(key, tat, period):
-    try:
-        cache.set(key, tat, timeout=int(period) + 60)
-    except Exception:
-        _cache_failed()
+    _set(key, tat, int(period) + 60)
 
 
 _last_warning = 0.0
@@ -160,25 +157,86 @@ def login_failure_rate():
     return Rate.parse(settings.LOGIN_FAILURES_PER_ADDRESS)
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What the middleware does with a request: serve it (wait 0) or answer 429."""
+
+    wait: float = 0
+    group: str | None = None
+    reason: str = "请求过于频繁"
+
+
 def check(request):
-    """Seconds to wait before this request may be served (0: serve it), and its group."""
+    """The verdict on this request; an admitted search is marked running until finished."""
     group = group_of(request.path_info)
     if group is None:
-        return 0, None
+        return Verdict()
     client = client_key(request)
     if group == "search":
-        budget = search_time_rate()
-        wait = over_budget("search-time", client, budget) if budget else 0
-        if wait:
-            return wait, group
+        verdict = _search_verdict(client)
+        if verdict.wait:
+            return verdict
     rate = rates()[group]
-    return (wait_time(group, client, rate) if rate else 0), group
+    wait = wait_time(group, client, rate) if rate else 0
+    if group == "search" and not wait and search_time_rate():
+        _set(_running_key(client), time.time(), settings.REQUEST_TIMEOUT * 4)
+    return Verdict(wait, group)
 
 
-def charge_search_time(request, seconds):
+def finish_search(request, seconds):
+    """After a search: charge the time it took and clear its running mark."""
     budget = search_time_rate()
     if budget:
-        charge("search-time", client_key(request), budget, seconds)
+        client = client_key(request)
+        charge("search-time", client, budget, seconds)
+        _delete(_running_key(client))
+
+
+# A search that never finished (its worker was killed at the timeout) left its mark; the
+# next request of the client pays the timeout for it.
+def _search_verdict(client):
+    budget = search_time_rate()
+    if budget is None:
+        return Verdict()
+    started = _get(_running_key(client))
+    now = time.time()
+    if started is not None and now - started > settings.REQUEST_TIMEOUT:
+        charge("search-time", client, budget, settings.REQUEST_TIMEOUT)
+        _delete(_running_key(client))
+        started = None
+    wait = over_budget("search-time", client, budget)
+    if wait:
+        return Verdict(wait, "search")
+    if started is not None:
+        # One search at a time per client: a client can never hold more than one worker.
+        return Verdict(1, "search", "上一个检索尚未完成")
+    return Verdict()
+
+
+def _running_key(client):
+    return _cache_key("search-running", client)
+
+
+def _get(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        _cache_failed()
+        return None
+
+
+def _set(key, value, timeout):
+    try:
+        cache.set(key, value, timeout=timeout)
+    except Exception:
+        _cache_failed()
+
+
+def _delete(key):
+    try:
+        cache.delete(key)
+    except Exception:
+        _cache_failed()
 
 
 def login_wait(request):

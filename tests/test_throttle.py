@@ -1,8 +1,10 @@
 """Rate limits: per client, on search, the API and the feed; a 429 in the site's style."""
 
 import doctest
+import time
 
 import pytest
+from django.core.cache import cache
 
 from archive import clients, throttle
 from archive.throttle import Rate
@@ -113,12 +115,40 @@ def test_the_client_address_comes_from_the_trusted_proxy_entry(rf, settings):
     assert address("not-an-address", 1) == "10.0.0.1"
 
 
+class Request:
+    """What the limiter reads of a request: its address."""
+
+    def __init__(self, address="127.0.0.1"):
+        self.META = {"REMOTE_ADDR": address}
+
+
 def test_searches_that_cost_much_time_use_up_the_budget_whatever_their_count(client, limits):
     limits.RATE_LIMIT_SEARCH = "100/m"
-    request = type("Request", (), {"META": {"REMOTE_ADDR": "127.0.0.1"}})()
-    throttle.charge_search_time(request, 21.5)  # one query of 40 single characters, before
-    assert client.get("/search/", {"q": "防控"}).status_code == 429
+    throttle.finish_search(Request(), 21.5)  # one query of 40 single characters, before
+    response = client.get("/search/", {"q": "防控"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 60  # 21.5 s at 10 s a minute: two minutes' worth
     assert client.get("/search/", {"q": "防控"}, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_a_client_runs_one_search_at_a_time(client, limits):
+    cache.set("rl:search-running:127.0.0.1", time.time())  # its search runs in another worker
+    response = client.get("/search/", {"q": "防控"})
+    assert response.status_code == 429 and "上一个检索尚未完成" in response.content.decode()
+    assert client.get("/search/", {"q": "防控"}, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_a_search_killed_at_the_worker_timeout_is_charged_the_timeout(client, limits):
+    limits.REQUEST_TIMEOUT = 30
+    cache.set("rl:search-running:127.0.0.1", time.time() - 31)  # it never finished
+    response = client.get("/search/", {"q": "防控"})
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 60
+    assert cache.get("rl:search-running:127.0.0.1") is None
+
+
+def test_a_finished_search_clears_its_mark(client, limits):
+    assert statuses(client, "/search/", 2, data={"q": "防控"}) == [200, 200]
+    assert cache.get("rl:search-running:127.0.0.1") is None
 
 
 def test_search_time_is_charged_after_each_search(client, limits, monkeypatch):
