@@ -4,6 +4,8 @@ Newspaper → Issue (one day) → Page (版) → Article; Person ←(Mention: ro
 The questions the reader pages ask are QuerySet methods (querysets.py).
 """
 
+import unicodedata
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -184,11 +186,7 @@ class Article(models.Model):
 
     @property
     def display_title(self):
-        """The headline a reader sees; articles printed without one borrow their first words."""
-        if self.title:
-            return self.title
-        lead = self.paragraphs[0] if self.paragraphs else ""
-        return (lead[:24] + "……") if len(lead) > 24 else (lead or "（无标题）")
+        return display_title(self.title, self.paragraphs)
 
     @property
     def text(self):
@@ -256,6 +254,17 @@ class Article(models.Model):
         return f"{head}{self.display_title}[N]. {where}"
 
 
+def display_title(title, paragraphs):
+    """The headline a reader sees; articles printed without one borrow their first words.
+
+    Every page and search hit shows an article by this rule: 本报讯 briefs have no headline.
+    """
+    if title:
+        return title
+    lead = paragraphs[0] if paragraphs else ""
+    return (lead[:24] + "……") if len(lead) > 24 else (lead or "（无标题）")
+
+
 SORT_KEY_LENGTH = 200
 
 
@@ -293,12 +302,17 @@ class Person(models.Model):
 
 
 def pinyin_sort_key(name):
-    """王小平 → "wang xiao ping": people sort and group by pinyin, as a Chinese index does."""
+    """王小平 → "wang xiao ping": people sort and group by pinyin, as a Chinese index does.
+
+    Full-width letters and digits are folded first (NFKC): ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ sorts
+    under B as brucesteinberg, not after Z.
+    """
     from pypinyin import lazy_pinyin
 
     # A 50-character name spells out to ~350 letters; the column holds 200, and sorting
     # needs no more than the first few dozen.
-    return " ".join(lazy_pinyin(name)).lower()[:SORT_KEY_LENGTH]
+    folded = unicodedata.normalize("NFKC", name)
+    return " ".join(lazy_pinyin(folded)).lower()[:SORT_KEY_LENGTH]
 
 
 class Mention(models.Model):

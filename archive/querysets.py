@@ -7,15 +7,22 @@ models.py builds its managers from these classes, so this module cannot import i
 method reaches another model through the relation it follows (`_far_end`).
 """
 
+import string
+import unicodedata
 from collections import OrderedDict
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import ExtractMonth, ExtractYear, Replace, Substr, Upper
 
 # Bounds on the rows the person-based queries read, so a page about 江泽民 costs the same
 # in an archive of 3,000 articles as in one of 3,000,000. Recent rows come first.
 RELATED_CANDIDATES = 400
 COMPANION_ARTICLES = 500
+# /people/ lists one pinyin initial at a time: A–Z, and 其他 for every name whose sort key
+# starts with something else (digits, or a script pypinyin leaves as it is).
+OTHER_INITIAL = "其他"
+INITIALS = [*string.ascii_uppercase, OTHER_INITIAL]
 
 
 def _far_end(model, *relations):
@@ -124,17 +131,45 @@ class PersonQuerySet(models.QuerySet):
         """People named in, or signing, at least one published article."""
         return self.filter(mentions__article__published=True)
 
-    def by_initial(self):
-        """The people with their article counts, grouped by the first letter of their pinyin.
+    def listed(self):
+        """Each person once, with ``article_count`` (the articles naming or signed by them
+        that the queryset's filters leave: on in_print(), published ones), in pinyin order."""
+        return self.annotate(article_count=Count("mentions__article", distinct=True)).order_by(
+            "sort_key", "name"
+        )
 
-        Counts what the queryset's filters leave: on in_print(), published articles only.
-        """
-        people = self.annotate(article_count=Count("mentions__article", distinct=True))
-        groups = OrderedDict()
-        for person in people.order_by("sort_key", "name"):
-            initial = person.sort_key[:1].upper()
-            groups.setdefault(initial if initial.isalpha() else "#", []).append(person)
-        return groups
+    def with_initial(self, initial):
+        """People whose pinyin starts with ``initial`` (A–Z), or with no Latin letter (其他)."""
+        if initial == OTHER_INITIAL:
+            return self.exclude(sort_key__regex=r"^[a-z]")
+        return self.filter(sort_key__startswith=initial.lower())
+
+    def named_like(self, text):
+        """People whose name contains ``text`` as typed or NFKC-folded (Ｂｒｕｃｅ is Bruce);
+        Latin text also matches the pinyin, so ``xiaoping`` finds 王小平."""
+        folded = unicodedata.normalize("NFKC", text).strip()
+        match = Q(name__icontains=text) | Q(name__icontains=folded)
+        pinyin = "".join(folded.lower().split())
+        if pinyin.isascii() and pinyin.isalpha() and len(pinyin) > 1:
+            # The sort key spells 王小平 "wang xiao ping"; readers type it with or without spaces.
+            compact = Replace("sort_key", Value(" "), Value(""))
+            return self.alias(compact_pinyin=compact).filter(
+                match | Q(compact_pinyin__contains=pinyin)
+            )
+        return self.filter(match)
+
+    def initial_counts(self):
+        """[(initial, how many people)] for every initial in INITIALS, in one query."""
+        rows = (
+            self.annotate(first=Upper(Substr("sort_key", 1, 1)))
+            .values("first")
+            .annotate(people=Count("pk", distinct=True))
+            .values_list("first", "people")
+        )
+        counts = dict.fromkeys(INITIALS, 0)
+        for first, people in rows:
+            counts[first if first in counts else OTHER_INITIAL] += people
+        return list(counts.items())
 
     def mentioned_with(self, person, limit=10):
         """The people most often named in the same published articles as `person`.
@@ -164,6 +199,26 @@ class MentionQuerySet(models.QuerySet):
     def in_text(self):
         """Mentions of people the text names, leaving out the byline's reporters."""
         return self.filter(is_reporter=False)
+
+    def per_month(self):
+        """[("1998-01", articles)] naming the person in text, published, oldest month first.
+
+        On a person's mentions: ``person.mentions.per_month()``. One grouped query; the
+        mention constraint keeps one row per article, so rows count articles.
+        """
+        rows = (
+            self.published()
+            .in_text()
+            .annotate(
+                year=ExtractYear("article__page__issue__date"),
+                month=ExtractMonth("article__page__issue__date"),
+            )
+            .values("year", "month")
+            .annotate(articles=Count("pk"))
+            .order_by("year", "month")
+            .values_list("year", "month", "articles")
+        )
+        return [(f"{year:04d}-{month:02d}", articles) for year, month, articles in rows]
 
     def role_timeline(self):
         """Each role with the first and last issue date it appears, earliest first.

@@ -127,13 +127,18 @@ def over_budget(name, client, rate, *, reserve=0.0, now=None):
 GROUPS = (
     ("/search/", "search"),
     ("/api/search", "search"),
+    ("/feeds/search/", "search"),  # a saved search as a feed runs the same query
     ("/api/", "api"),
     ("/feeds/", "feeds"),
 )
 
 
 def group_of(path):
-    """ "/api/search" → "search", "/api/articles/17" → "api", "/jzrb/" → None."""
+    """ "/api/search" → "search", "/api/articles/17" → "api", "/jzrb/" → None.
+
+    >>> group_of("/feeds/search/"), group_of("/feeds/issues/"), group_of("/jzrb/")
+    ('search', 'feeds', None)
+    """
     for prefix, name in GROUPS:
         if path.startswith(prefix):
             return name

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
 from archive import converters
-from archive.feeds import NewIssuesFeed
+from archive.feeds import NewIssuesFeed, SearchFeed
 from archive.sitemaps import SITEMAPS
 from archive.views import api, browse, search, staff
 
@@ -23,6 +23,8 @@ archive_patterns = [
     path("people/<str:slug>/", browse.person_detail, name="person"),
     # /feeds/issues/
     path("feeds/issues/", NewIssuesFeed(), name="feed-issues"),
+    # /feeds/search/?q=防控
+    path("feeds/search/", SearchFeed(), name="feed-search"),
     # /healthz
     path("healthz", api.healthz, name="healthz"),
     # /api/search?q=防控

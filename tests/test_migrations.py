@@ -22,3 +22,23 @@ def test_english_review_notes_become_flag_codes():
     from archive.models import Article as Current
 
     assert Current.objects.get().review == ["no_headline", "byline_printed_as:记者 王政"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_full_width_sort_keys_are_folded():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("archive", "0002_review_flags_as_codes")])
+    old = executor.loader.project_state([("archive", "0002_review_flags_as_codes")]).apps
+    Person = old.get_model("archive", "Person")
+    Person.objects.create(
+        name="ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ", slug="bruce", sort_key="ｂｒｕｃｅｓｔｅｉｎｂｅｒｇ"
+    )
+    Person.objects.create(name="王小平", slug="王小平", sort_key="wang xiao ping")
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from archive.models import Person as Current
+    from archive.models import pinyin_sort_key
+
+    keys = dict(Current.objects.values_list("name", "sort_key"))
+    assert keys == {"ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ": "brucesteinberg", "王小平": "wang xiao ping"}
+    assert keys["ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ"] == pinyin_sort_key("ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ")

@@ -60,8 +60,10 @@ def test_a_role_timeline_spans_the_published_days_of_each_role():
 def test_people_in_print_exclude_those_only_in_drafts():
     on("2020-01-27", persons=[("王小平", [])], reporters=["杨丽娜"])
     on("2020-01-27", persons=[("胡小平", [])], published=False)
-    groups = Person.objects.in_print().by_initial()
-    assert {k: [p.name for p in v] for k, v in groups.items()} == {"W": ["王小平"], "Y": ["杨丽娜"]}
+    people = Person.objects.in_print()
+    assert [p.name for p in people.listed()] == ["王小平", "杨丽娜"]
+    counts = dict(people.initial_counts())
+    assert counts["W"] == counts["Y"] == 1 and sum(counts.values()) == 2
 
 
 def test_articles_mentioning_a_person_are_kept_apart_from_those_they_signed():
@@ -87,3 +89,21 @@ def test_related_articles_share_people_the_text_names_not_reporters():
     article = Article.objects.with_people().get(pk=article.pk)
     assert Article.objects.related_to(article) == [same_person]
     assert Article.objects.related_to(article, exclude=[same_person]) == []
+
+
+def test_mentions_per_month_count_published_articles_naming_the_person():
+    on("1998-01-05", persons=[("王小平", [])])
+    on("1998-01-20", persons=[("王小平", [])])
+    on("2020-01-27", persons=[("王小平", [])])
+    on("2020-01-27", persons=[("王小平", [])], published=False)
+    on("2020-02-01", reporters=["王小平"])
+    assert make_person("王小平").mentions.per_month() == [("1998-01", 2), ("2020-01", 1)]
+
+
+def test_a_name_search_folds_full_width_text():
+    on("2020-01-27", persons=[("ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ", []), ("王小平", [])])
+    people = Person.objects.in_print()
+    assert [p.name for p in people.named_like("Steinberg").listed()] == [
+        "ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ"
+    ]
+    assert [p.name for p in people.named_like("ｗａｎｇ　ｘｉａｏ").listed()] == ["王小平"]

@@ -1,13 +1,21 @@
-"""JSON for programs: an issue, an article, search, and the health check."""
+"""JSON for programs: an issue, an article, search, and the health check.
+
+Every /api/ view reads only (GET or HEAD; any other method is a 405) and needs no CSRF token,
+as it changes nothing. Errors that Django itself answers (unknown URLs, wrong methods, server
+errors) are turned into JSON by archive.middleware.ApiErrorsAsJsonMiddleware.
+"""
 
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from archive import search as search_index
 from archive.faults import data_folder_state
 from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
+from archive.views.hits import search_hits
 
 JSON_OPTIONS = {"ensure_ascii": False}
 
@@ -20,6 +28,12 @@ def json_error(message, status=400):
     return json_response({"error": message}, status=status)
 
 
+def read_only(view):
+    """GET and HEAD only: a POST is told 405, not failed by the CSRF check (403)."""
+    return csrf_exempt(require_safe(view))
+
+
+@read_only
 def issue_detail(request, paper, date):
     """/api/issues/jzrb/2020-01-27 — the published issue in interchange form."""
     issue = get_object_or_404(
@@ -28,6 +42,7 @@ def issue_detail(request, paper, date):
     return json_response(stored_issue_document(issue, published_only=True))
 
 
+@read_only
 def article_detail(request, article_id):
     """/api/articles/17 — one published article with its paper, date and page."""
     article = get_object_or_404(
@@ -46,28 +61,30 @@ def article_detail(request, article_id):
     return json_response(data)
 
 
+@read_only
 def search(request):
-    """/api/search?q=防控&page=1&page_size=20&paper=jzrb&date_from=&date_to=&person=&kind=&sort=
+    """/api/search?q=防控&page=1&page_size=20&field=all|title|byline&paper=jzrb&date=
+    &date_from=&date_to=&page_number=&person=&kind=&sort=
 
-    Any q is valid (the query language never fails); bad page, page_size (≤ 100), dates,
-    kind or sort values are a 400 with a message.
+    The same parameters as /search/ (archive.forms.SearchForm): ``date`` with ``paper`` is
+    one issue, ``page_number`` one page of it. Any q is valid (the query language never
+    fails); bad page, page_size (≤ 100), dates, field, kind or sort values are a 400 with a
+    message. ``display_title`` is the headline a reader sees (the lead of an untitled brief).
     """
     from archive.forms import SearchForm
 
     form = SearchForm(request.GET)
     if not form.is_valid():
         return json_error(form.error_text())
-    data = form.cleaned_data
-    page_size = data.get("page_size") or 20
-    result = search_index.search(
-        data["q"], page=data["page"], page_size=page_size, filters=form.filters(), sort=data["sort"]
-    )
+    page_size = form.cleaned_data.get("page_size") or 20
+    result = search_hits(form, page_size=page_size)
     results = [
         {
             "id": hit.id,
             "url": hit.url,
             "kicker": hit.kicker,
             "title": hit.title,
+            "display_title": hit.display_title,
             "subtitle": hit.subtitle,
             "paper": {"name": hit.paper_name, "slug": hit.paper},
             "date": hit.date,
@@ -84,6 +101,7 @@ def search(request):
     return json_response(body)
 
 
+@read_only
 def healthz(request):
     """200 when the database and the search index answer and the data folder can be written,
     503 otherwise, naming what is wrong."""

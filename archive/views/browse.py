@@ -10,8 +10,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from archive.calendars import issue_months, month_bounds, month_calendar, year_calendars
+from archive.forms import PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
-from archive.views.paging import neighbours, paginate
+from archive.querysets import INITIALS
+from archive.views.paging import neighbours, numbered_pages, paginate
+from archive.views.search_links import person_chart
+
+# Names on one page of /people/: the longest initials (W, Z, L) run to a few pages.
+PEOPLE_PER_PAGE = 240
 
 
 def home(request):
@@ -132,19 +138,40 @@ def article_detail(request, paper, date, page, article_id):
 
 
 def people_index(request):
-    """/people/ — everyone the archive mentions, by pinyin initial."""
-    return render(
-        request, "archive/people_index.html", {"groups": Person.objects.in_print().by_initial()}
-    )
+    """/people/?initial=W&page=2 or /people/?name=小平 — everyone in print, one pinyin initial
+    (the first one with people when none is chosen) or the names matching, a page at a time."""
+    form = PeopleForm(request.GET)
+    if not form.is_valid():
+        raise Http404(form.error_text())
+    people, data = Person.objects.in_print(), form.cleaned_data
+    counts = people.initial_counts()
+    initial = None
+    if data["name"]:
+        people = people.named_like(data["name"])
+    else:
+        initial = data["initial"] or next((i for i, n in counts if n), INITIALS[0])
+        people = people.with_initial(initial)
+    listed = paginate(people.listed(), data["page"], per_page=PEOPLE_PER_PAGE)
+    context = {
+        "form": form,
+        "counts": counts,
+        "initial": initial,
+        "name": data["name"],
+        "people": listed,
+        "pages": numbered_pages(request.GET, listed.number, listed.paginator.num_pages),
+    }
+    return render(request, "archive/people_index.html", context)
 
 
 def person_detail(request, slug):
-    """/people/王小平/ — roles over time, the articles, the company they keep, their bylines."""
+    """/people/王小平/ — roles over time, mentions per year, the articles, the company they
+    keep, their bylines."""
     person = get_object_or_404(Person, slug=slug)
     articles = Article.objects.published()
     context = {
         "person": person,
         "timeline": person.mentions.role_timeline(),
+        "chart": person_chart(person, person.mentions.per_month()),
         "articles": paginate(articles.mentioning(person), request.GET.get("page")),
         "bylines": paginate(articles.signed_by(person), request.GET.get("byline_page")),
         "companions": Person.objects.mentioned_with(person),

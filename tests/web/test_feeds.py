@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_article, make_issue, make_page
+from tests.factories import make_article, make_issue, make_page, make_paper
 from tests.web.conftest import build_issue
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +51,57 @@ def test_robots_txt_points_at_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def _indexed(*articles):
+    from archive.search import index_articles
+
+    index_articles([a.pk for a in articles])
+
+
+def test_a_saved_search_feed_lists_the_newest_matches_first(client):
+    _indexed(
+        make_article(make_page(1, make_issue("2020-01-25")), title="较早的防控报道"),
+        make_article(make_page(1, make_issue("2020-01-27")), title="较新的防控报道"),
+        make_article(
+            make_page(1, make_issue("2020-01-26")),
+            title="",
+            paragraphs=["本报讯 防控工作有序开展。"],
+        ),
+        make_article(title="草稿防控", published=False),
+        make_article(title="无关的报道", paragraphs=["春节快乐。"]),
+    )
+    response = client.get("/feeds/search/", {"q": "防控"})
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert body.count("<entry>") == 3
+    assert (
+        body.index("较新的防控报道")
+        < body.index("本报讯 防控工作有序开展。")
+        < body.index("较早的防控报道")
+    )
+    assert "草稿" not in body and "无关的报道" not in body
+    assert "&lt;mark&gt;防控&lt;/mark&gt;" in body  # the snippet, as escaped HTML
+    assert "<title>报纸档案 · 检索“防控”</title>" in body
+
+
+def test_the_feed_keeps_the_filters_of_the_search(client):
+    _indexed(
+        make_article(title="焦作的防控报道"),
+        make_article(
+            make_page(1, make_issue(paper=make_paper("河南日报", "hnrb"))), title="河南的防控报道"
+        ),
+    )
+    body = client.get("/feeds/search/", {"q": "防控", "paper": "hnrb"}).content.decode()
+    assert "河南的防控报道" in body and "焦作的防控报道" not in body
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "防控", "date_from": "nonsense"}])
+def test_a_feed_without_a_query_is_not_found(client, params):
+    assert client.get("/feeds/search/", params).status_code == 404
+
+
+def test_the_search_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    _indexed(*(make_article(title=f"防控报道{i}") for i in range(30)))
+    with django_assert_max_num_queries(1):
+        assert client.get("/feeds/search/", {"q": "防控"}).status_code == 200

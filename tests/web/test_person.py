@@ -83,3 +83,26 @@ def test_a_person_with_many_articles_takes_the_same_queries(client, django_asser
         )
     with django_assert_max_num_queries(QUERY_BOUND):
         assert client.get("/people/王小平/").status_code == 200
+
+
+def test_mentions_per_year_are_drawn_each_bar_searching_that_year(client):
+    on("1998-01-05", persons=[("王小平", ["市委书记"])])
+    on("1998-03-05", persons=[("王小平", ["市委书记"])])
+    on("2000-06-01", persons=[("王小平", ["市委书记"])])
+    on("2000-06-02", persons=[("王小平", [])], published=False)
+    on("2001-01-01", reporters=["王小平"])  # a byline is not a mention in the text
+    html = client.get("/people/王小平/").content.decode()
+    assert "王小平各年见报篇数" in html
+    assert 'aria-label="1998年：2篇，只看这一段"' in html and 'aria-label="2000年：1篇' in html
+    assert "2001年" not in html.split("mentions-chart-caption")[1].split("</svg>")[0]
+    assert (
+        'href="/search/?q=%E7%8E%8B%E5%B0%8F%E5%B9%B3&amp;person=%E7%8E%8B%E5%B0%8F%E5%B9%B3'
+        "&amp;date_from=1998-01-01&amp;date_to=1998-12-31" in html
+    )
+
+
+def test_mentions_in_one_year_are_drawn_by_month(client):
+    on("1998-01-05", persons=[("王小平", [])])
+    on("1998-03-05", persons=[("王小平", [])])
+    html = client.get("/people/王小平/").content.decode()
+    assert "王小平1998年各月见报篇数" in html and 'aria-label="1998年3月：1篇' in html
