@@ -1,14 +1,15 @@
-"""Per-client rate limits on the costly public URLs: search, the JSON API and the feed.
+"""Per-client rate limits on the costly public URLs: search, the JSON API and the feeds.
 
-Each limit is a rate, "30/m" (30 per minute), kept per client address in the default cache
-as one number, the time the client's allowance is used up to (the generic cell rate
+Each limit is a rate, "5/15s" (five per 15 seconds), kept per client address in the default
+cache as one number, the time the client's allowance is used up to (the generic cell rate
 algorithm): a request moves it on by period/N, and is refused while it lies more than one
-period ahead of now. A client that waited gets its full allowance back, one that keeps
-asking gets N per period, and only active clients hold a cache entry, whatever the traffic.
+period ahead of now. So N may come at once, then one every period/N; a client that waited
+gets its N back; only active clients hold a cache entry, whatever the traffic.
 
-Search also has a budget of server time ("10/m": ten seconds of work per minute), charged
-after each search with what it took. A request count alone cannot protect readers: one
-query built from 179 single characters costs as much as a thousand ordinary ones.
+Search also has a budget of server time ("2/20s": two seconds of work at once, six a
+minute), charged after each search with what it took, and runs one search at a time per
+client. A request count alone cannot protect readers: one query built from 179 single
+characters cost as much as a thousand ordinary ones before searches had a cost bound.
 
 A failing cache (a read-only or full data folder, a Redis that went away) lets requests
 through: the limits protect the site, and must never be what breaks it.

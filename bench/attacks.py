@@ -4,18 +4,20 @@
 
 Builds a throwaway archive (the demo page and the first ISSUES issues of the People's Daily
 1998-01 corpus, a staff account), serves it with gunicorn (2 workers, the settings as
-shipped: rate limits on), and alternates ROUNDS times a quiet phase (READERS readers alone)
-with an attack phase of the same length (the same readers, while):
-  * three attackers send the worst searches they can build, to /search/ and /api/search:
-    the archive's 40, 179 and 200 commonest characters one by one, 100 of them joined by
-    OR, 10,000 characters of its text;
-  * a mischief client sends the other attacks: NUL in paths and parameters (and an admin
-    filter ?kind=%00 as staff), numbers of 2**70, broken UTF-8, a spoofed X-Forwarded-For,
-    API and feed floods;
-  * a sprayer tries passwords over 40 usernames and the editor's, from one address.
+shipped: rate limits on), and runs ROUNDS times three phases of SECONDS each, with the same
+READERS readers throughout:
+  quiet     the readers alone;
+  search    three attackers send the worst searches they can build, to /search/ and
+            /api/search: the archive's 40, 179 and 200 commonest characters one by one, 100
+            of them joined by OR, 10,000 characters of its text (the target: readers keep
+            80 % of their quiet throughput);
+  all       the same, and a mischief client sending the other attacks (NUL in paths and
+            parameters, an admin filter ?kind=%00 as staff, numbers of 2**70, broken UTF-8,
+            a spoofed X-Forwarded-For, API and feed floods) and a sprayer trying passwords
+            over 40 usernames and the editor's, from one address.
 Every client has its own loopback address (127.0.0.x), as distinct readers would. Readers
-browse like people (pages, articles, people) and search now and then (one search every
-three seconds each, 20 a minute, under the 30 a minute a client may make).
+browse like people (pages, articles, people) and search now and then (one search every four
+seconds each, 15 a minute, under the 20 a minute a client may make).
 
 Afterwards the editor logs in from another address (the sprayer must not have locked them
 out), and `manage.py ingest` is fed a compression bomb, a page bomb and JSON nested 100,000
@@ -125,7 +127,7 @@ class Reader(Client):
         self.last_search = 0.0
 
     def next(self):
-        if time.monotonic() - self.last_search > 3:
+        if time.monotonic() - self.last_search > 4:
             self.last_search = time.monotonic()
             q = urllib.parse.quote(self.rng.choice(self.words))
             return "GET", f"/search/?q={q}", None, None
@@ -311,6 +313,30 @@ def answers_by_client(phases):
     return table
 
 
+def kind_of(address):
+    """The bench's addresses: 127.0.0.10+ readers, 100+ attackers, 150 mischief, 200 sprayer."""
+    last = int(address.rsplit(".", 1)[-1])
+    if last >= 200:
+        return "Sprayer"
+    if last >= 150:
+        return "Mischief"
+    if last >= 100:
+        return "Attacker"
+    return "Reader" if last >= 10 else "setup"
+
+
+def worker_time(access_log):
+    """{client kind: (seconds the workers spent on its requests, requests)} from the log."""
+    totals = {}
+    for line in access_log.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split(" ", 3)
+        if len(parts) < 3:
+            continue
+        seconds, count = totals.get(kind_of(parts[0]), (0.0, 0))
+        totals[kind_of(parts[0])] = (seconds + float(parts[1]), count + 1)
+    return totals
+
+
 # -- the command line's attacks -----------------------------------------------------------
 
 
@@ -366,22 +392,28 @@ def settings_in_force(data_dir):
 
 def report(phases, staff_login, cli, args, data_dir):
     stats = reader_stats(phases)
-    quiet, attack = stats["quiet"], stats["attack"]
-    quiet_rate, attack_rate = quiet["ok"] / quiet["seconds"], attack["ok"] / attack["seconds"]
+    rates = {kind: entry["ok"] / entry["seconds"] for kind, entry in stats.items()}
     print(f"\nreaders ({args.readers}, each its own address), {args.rounds} rounds of "
-          f"{args.seconds} s quiet + {args.seconds} s under attack:")  # fmt: skip
-    for name, entry, rate in [("quiet", quiet, quiet_rate), ("attack", attack, attack_rate)]:
+          f"{args.seconds} s per phase:")  # fmt: skip
+    for kind, entry in stats.items():
         lat = entry["latencies"]
-        print(f"  {name:<7} {rate:6.1f} requests/s   p50 {median(lat):6.0f} ms   "
+        print(f"  {kind:<7} {rates[kind]:6.1f} requests/s   p50 {median(lat):6.0f} ms   "
               f"p95 {percentile(lat, 0.95):6.0f} ms   not 2xx/3xx: {dict(entry['other']) or 0}")  # fmt: skip
-    ratio = attack_rate / quiet_rate if quiet_rate else 0
-    print(f"  under attack readers keep {ratio:.0%} of their quiet throughput (target ≥ 80 %)")
+    ratio = rates["search"] / rates["quiet"] if rates["quiet"] else 0
+    print(
+        f"  while three clients send the worst searches, readers keep {ratio:.0%} of their "
+        "quiet throughput (target ≥ 80 %)"
+    )
+    print(f"  under every attack at once they keep {rates['all'] / rates['quiet']:.0%}")
     print("\nanswers by client kind (all phases):")
     fivexx = 0
     for kind, counts in answers_by_client(phases).items():
         shown = ", ".join(f"{s}: {n}" for s, n in sorted(counts.items(), key=str))
         print(f"  {kind:<9} {shown}")
         fivexx += sum(n for s, n in counts.items() if not isinstance(s, int) or s >= 500)
+    print("\nworkers' time by client (seconds in the worker, all phases; 2 workers):")
+    for kind, (seconds, count) in sorted(worker_time(data_dir / "access.log").items()):
+        print(f"  {kind:<9} {seconds:7.1f} s over {count:5} requests")
     print(f"\nthe editor logging in from another address after the spraying: {staff_login}")
     print("\nmanage.py ingest fed:")
     for label, size, code, last, seconds, peak in cli:
@@ -421,7 +453,8 @@ def main():
     print(f"limits (search, search time, api, feeds, login failures, cache): "
           f"{settings_in_force(data_dir)}")  # fmt: skip
     port = args.port
-    server, log = start_gunicorn(data_dir, port, data_dir / "server.log")
+    access = data_dir / "access.log"
+    server, log = start_gunicorn(data_dir, port, data_dir / "server.log", access_log=access)
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz")
         for path in pages[:20] + ["/search/?q=%E9%98%B2", "/api/search?q=%E9%98%B2"]:  # warm
@@ -436,20 +469,23 @@ def main():
                 for n in range(args.readers)
             ]
 
-        def attack(stop):
-            attackers = [
+        def search_attack(stop):
+            return readers(stop) + [
                 Attacker(
                     f"attacker{n}", f"127.0.0.{100 + n}", port, stop, random.Random(n), queries
                 )
                 for n in range(3)
             ]
+
+        def every_attack(stop):
             mischief = Mischief("mischief", "127.0.0.150", port, stop, session or "", article_ids)
-            return readers(stop) + attackers + [mischief, Sprayer("127.0.0.200", port, stop)]
+            return search_attack(stop) + [mischief, Sprayer("127.0.0.200", port, stop)]
 
         phases = []
         for _ in range(args.rounds):
             phases.append(phase("quiet", args.seconds, readers))
-            phases.append(phase("attack", args.seconds, attack))
+            phases.append(phase("search", args.seconds, search_attack))
+            phases.append(phase("all", args.seconds, every_attack))
         staff_login, _ = log_in(port, "127.0.0.50", "editor", PASSWORD)
     finally:
         stop_gunicorn(server, log)
