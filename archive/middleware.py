@@ -160,7 +160,11 @@ def refusal(request, status, message, **extra):
         )
     template = "429.html" if status == 429 else "400.html"
     context = {"status": status, "message": message, **extra}
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    # Answered before the middleware that sets these on every other page.
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
 
 
 def too_many(request, wait, what="请求过于频繁"):

@@ -85,6 +85,10 @@ MIDDLEWARE = [
     "archive.middleware.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, users and views: NUL in a URL is refused, and a client over its rate
+    # limit is answered at the least cost (the 429s are most of what an attacker receives).
+    "archive.middleware.InvalidCharactersMiddleware",
+    "archive.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,9 +97,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
-    # Before any view: NUL in a URL is refused, costly URLs are rate limited per client.
-    "archive.middleware.InvalidCharactersMiddleware",
-    "archive.middleware.RateLimitMiddleware",
     # Axes last: it needs the authenticated user and answers lockouts itself.
     "axes.middleware.AxesMiddleware",
 ]

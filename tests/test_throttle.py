@@ -49,6 +49,10 @@ def test_a_client_over_the_search_limit_gets_a_chinese_page_that_says_when(clien
     assert "请求过于频繁" in html and 'lang="zh-Hans"' in html and "site.css" in html
     assert 1 <= int(response["Retry-After"]) <= 30
     assert f"请在 {response['Retry-After']} 秒后再试" in html
+    # Answered early, before most middleware, yet with the headers of every other page.
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_the_api_answers_its_429_in_json(client, limits):
