@@ -149,7 +149,9 @@ def run_schemathesis(base, examples, report):
         "--report-dir",
         str(report),
     ]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=1800)
+    # Run from the report's folder: schemathesis keeps a cache where it runs.
+    report.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(command, cwd=report, capture_output=True, text=True, timeout=1800)
     return result.returncode, result.stdout + result.stderr
 
 
