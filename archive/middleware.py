@@ -1,7 +1,17 @@
-"""What Django does not do by itself: security headers on every response, and JSON errors
-from every /api/ URL."""
+"""What every request passes through that Django does not do by itself: security headers
+on every response, JSON errors from every /api/ URL, refusal of characters no URL of the
+site can hold, and per-client rate limits."""
 
 import json
+import math
+import re
+import time
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive import throttle
 
 API_PREFIX = "/api/"
 # What a program is told when Django, not the API view, answered (an unknown URL, a wrong
@@ -71,3 +81,95 @@ class ApiErrorsAsJsonMiddleware:
         response["Content-Type"] = "application/json"
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
+
+
+# -- characters no page can be named with -------------------------------------------------
+
+# NUL cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded at all:
+# either one reaching a query is a 500. No permalink or parameter of the site holds them.
+INVALID_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+
+
+def has_invalid_characters(request):
+    """Whether the path or any query parameter (name or value) holds NUL or a lone surrogate."""
+    if INVALID_CHARACTERS.search(request.path_info):
+        return "path"
+    for key, values in request.GET.lists():
+        if INVALID_CHARACTERS.search(key) or any(INVALID_CHARACTERS.search(v) for v in values):
+            return "query"
+    return None
+
+
+class InvalidCharactersMiddleware:
+    """A path holding NUL is a 404 (no such page can exist), a query parameter a 400: both
+    answered here, before any view can pass the text to the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        where = has_invalid_characters(request)
+        if where is None:
+            return self.get_response(request)
+        status = 404 if where == "path" else 400
+        message = (
+            "网址中含有无效字符（如 NUL），没有这样的页面。"
+            if where == "path"
+            else "查询参数中含有无效字符（如 NUL），请检查网址。"
+        )
+        return refusal(request, status, message)
+
+
+# -- rate limits --------------------------------------------------------------------------
+
+
+class RateLimitMiddleware:
+    """Per-client limits on search, the API and the feed (archive/throttle.py), a 429 when a
+    client is over; a failed login counts against its address (login spraying)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info == reverse("admin:login"):
+            wait = throttle.login_wait(request)
+            if wait:
+                return too_many(request, wait, "登录失败次数过多")
+            return self.get_response(request)
+        verdict = throttle.check(request)
+        if verdict.wait:
+            return too_many(request, verdict.wait, verdict.reason)
+        if verdict.group != "search":
+            return self.get_response(request)
+        started = time.monotonic()
+        try:
+            return self.get_response(request)
+        finally:
+            throttle.finish_search(request, time.monotonic() - started)
+
+
+def wants_json(request):
+    return request.path_info.startswith("/api/") or request.path_info == "/healthz"
+
+
+def refusal(request, status, message, **extra):
+    """An error answer in the site's style: a Chinese page, or JSON under /api/."""
+    if wants_json(request):
+        return JsonResponse(
+            {"error": message, **extra}, status=status, json_dumps_params={"ensure_ascii": False}
+        )
+    template = "429.html" if status == 429 else "400.html"
+    context = {"status": status, "message": message, **extra}
+    response = render(request, template, context, status=status)
+    # Answered before the middleware that sets these on every other page.
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def too_many(request, wait, what="请求过于频繁"):
+    seconds = max(1, math.ceil(wait))
+    message = f"{what}，请在 {seconds} 秒后再试。"
+    response = refusal(request, 429, message, retry_after=seconds)
+    response["Retry-After"] = str(seconds)
+    return response

@@ -11,7 +11,16 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from archive.ingest.markers import render_jump
-from archive.ingest.model import KINDS, Jump
+from archive.ingest.model import (
+    KINDS,
+    MAX_LENGTHS,
+    MAX_MARKER_LENGTH,
+    MAX_PAGE_NAME_LENGTH,
+    MAX_PAPER_NAME_LENGTH,
+    MAX_PAPER_SLUG_LENGTH,
+    MAX_PLACE_LENGTH,
+    Jump,
+)
 from archive.querysets import (
     ArticleQuerySet,
     IssueQuerySet,
@@ -22,9 +31,10 @@ from archive.querysets import (
 
 
 class Newspaper(models.Model):
-    name = models.CharField("报名", max_length=100, unique=True)
-    slug = models.SlugField("简称", max_length=40, unique=True)
-    place = models.CharField("地区", max_length=100, blank=True)
+    # Sizes from the interchange's table (ingest/model.py), which validation checks first.
+    name = models.CharField("报名", max_length=MAX_PAPER_NAME_LENGTH, unique=True)
+    slug = models.SlugField("简称", max_length=MAX_PAPER_SLUG_LENGTH, unique=True)
+    place = models.CharField("地区", max_length=MAX_PLACE_LENGTH, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -88,7 +98,7 @@ class Issue(models.Model):
 class Page(models.Model):
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField("版次")
-    name = models.CharField("版名", max_length=50, blank=True)
+    name = models.CharField("版名", max_length=MAX_PAGE_NAME_LENGTH, blank=True)
     source_text = models.TextField("原始文本", blank=True)
     # The printed page, when it came as a PDF (page_prints.py stores and names the files):
     # the PDF, its rendered picture and thumbnail, and where each character stands.
@@ -130,19 +140,21 @@ class Article(models.Model):
 
     page = models.ForeignKey(Page, models.CASCADE, related_name="articles")
     order = models.PositiveSmallIntegerField("版内顺序")
-    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
-    kicker = models.CharField("引题", max_length=300, blank=True)
-    title = models.CharField("主题", max_length=300, blank=True)
-    subtitle = models.CharField("副题", max_length=300, blank=True)
-    source = models.CharField("来源", max_length=50, blank=True)
-    dateline = models.CharField("电头", max_length=100, blank=True)
+    kind = models.CharField(
+        "类型", max_length=MAX_LENGTHS["kind"], choices=Kind.choices, default=Kind.ARTICLE
+    )
+    kicker = models.CharField("引题", max_length=MAX_LENGTHS["kicker"], blank=True)
+    title = models.CharField("主题", max_length=MAX_LENGTHS["title"], blank=True)
+    subtitle = models.CharField("副题", max_length=MAX_LENGTHS["subtitle"], blank=True)
+    source = models.CharField("来源", max_length=MAX_LENGTHS["source"], blank=True)
+    dateline = models.CharField("电头", max_length=MAX_LENGTHS["dateline"], blank=True)
     paragraphs = models.JSONField("正文段落", default=list)
-    editor_code = models.CharField("编辑代码", max_length=20, blank=True)
+    editor_code = models.CharField("编辑代码", max_length=MAX_LENGTHS["editor_code"], blank=True)
     # A jump (转版): the page number and the circled marker printed in （下转第二版③）.
     jump_to_page = models.PositiveSmallIntegerField("下转版次", null=True, blank=True)
-    jump_to_marker = models.CharField("下转标记", max_length=4, blank=True)
+    jump_to_marker = models.CharField("下转标记", max_length=MAX_MARKER_LENGTH, blank=True)
     jump_from_page = models.PositiveSmallIntegerField("上接版次", null=True, blank=True)
-    jump_from_marker = models.CharField("上接标记", max_length=4, blank=True)
+    jump_from_marker = models.CharField("上接标记", max_length=MAX_MARKER_LENGTH, blank=True)
     continuation = models.OneToOneField(
         "self",
         models.SET_NULL,
@@ -265,15 +277,18 @@ def display_title(title, paragraphs):
     return (lead[:24] + "……") if len(lead) > 24 else (lead or "（无标题）")
 
 
+SORT_KEY_LENGTH = 200
+
+
 def person_slug(name):
     """A URL slug for a person: the name itself (Django keeps Unicode slugs readable)."""
     return slugify(name, allow_unicode=True) or "person"
 
 
 class Person(models.Model):
-    name = models.CharField("姓名", max_length=50)
+    name = models.CharField("姓名", max_length=MAX_LENGTHS["persons"])
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
-    sort_key = models.CharField("排序拼音", max_length=200, blank=True, db_index=True)
+    sort_key = models.CharField("排序拼音", max_length=SORT_KEY_LENGTH, blank=True, db_index=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -306,7 +321,10 @@ def pinyin_sort_key(name):
     """
     from pypinyin import lazy_pinyin
 
-    return " ".join(lazy_pinyin(unicodedata.normalize("NFKC", name))).lower()
+    # A 50-character name spells out to ~350 letters; the column holds 200, and sorting
+    # needs no more than the first few dozen.
+    folded = unicodedata.normalize("NFKC", name)
+    return " ".join(lazy_pinyin(folded)).lower()[:SORT_KEY_LENGTH]
 
 
 class Mention(models.Model):

@@ -47,10 +47,18 @@ def load_secret_key():
         try:
             fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            pass
-        else:
+            return key_file.read_text().strip()
+        except OSError:
+            # A read-only or full data folder: readers need no lasting key, so serve them with
+            # one for this start (gunicorn loads settings once, so its workers share it);
+            # logins made now end at the next restart.
+            return key
+        try:
             with os.fdopen(fd, "w") as handle:
                 handle.write(key)
+        except OSError:  # a full disk: no half-written key may stay behind
+            key_file.unlink(missing_ok=True)
+            return key
     return key_file.read_text().strip()
 
 
@@ -77,6 +85,10 @@ MIDDLEWARE = [
     "archive.middleware.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, users and views: NUL in a URL is refused, and a client over its rate
+    # limit is answered at the least cost (the 429s are most of what an attacker receives).
+    "archive.middleware.InvalidCharactersMiddleware",
+    "archive.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,6 +126,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite, able to go on reading when the data folder turns read-only.
+    DATABASES["default"]["ENGINE"] = "archive.sqlite"
     # WAL lets readers in gunicorn workers keep reading while an ingest writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -135,11 +149,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling: five failures lock the username from that address for an hour.
+# Login throttling: five failures lock the username from that address for an hour. The pair,
+# never the username alone, so a stranger's guesses cannot lock staff out; and the address
+# is the client's (archive/clients.py), not the TLS proxy's, which every client shares.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "archive.clients.client_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Proxies in front of the site that append the client's address to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for); 0 ignores the header, which any client can send.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Spraying guesses over many usernames: failed logins from one address, whatever the
+# username, before it must wait (archive/throttle.py).
+# Each attempt costs a password hash (PBKDF2, about a second of a busy worker), so few may
+# come at once: five, then one every three minutes (20 an hour).
+LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "5/15m")
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
@@ -149,7 +175,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+try:
+    STATIC_ROOT.mkdir(exist_ok=True)
+except OSError:
+    pass  # a read-only data folder: whitenoise serves static/ itself (WHITENOISE_USE_FINDERS)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -169,6 +198,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 
+# /healthz answers 503 when the data folder has less free space than this.
+DATA_DIR_MIN_FREE_MB = int(os.environ.get("DATA_DIR_MIN_FREE_MB", "64"))
+
 # A page's text is tens of kilobytes; a few megabytes covers any real upload.
 MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 # A page PDF with its pictures embedded runs to tens of megabytes.
@@ -177,6 +209,58 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is refused (another site) or missing: the admin, not
+# Django's /accounts/profile/, which this site does not have.
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "archive:home"
+
+# Per-client rate limits (archive/throttle.py). "5/15s": five at once, then five per 15 s
+# (20 a minute); 0 turns one off. Search (/search/, /api/search, the saved-search feed) also
+# has a budget of server time, in seconds: "2/20s" is 2 s at once, 6 s a minute. The short
+# periods keep bursts small: with "30/m" three clients spent 30 searches each at once and
+# readers kept 35 % of their throughput for that minute (bench/attacks.py).
+RATE_LIMIT_SEARCH = os.environ.get("RATE_LIMIT_SEARCH", "5/15s")
+RATE_LIMIT_SEARCH_TIME = os.environ.get("RATE_LIMIT_SEARCH_TIME", "2/20s")
+# gunicorn's worker timeout (gunicorn.conf.py reads the same variable): a search still
+# running after it was killed, and its client is charged that long.
+REQUEST_TIMEOUT = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "30/15s")
+RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "10/20s")
+
+
+def cache_settings(cache_url):
+    """CACHE_URL → the default cache, which holds the rate limits' counts.
+
+    By default a folder of files in DATA_DIR: every gunicorn worker on the machine sees the
+    same counts, and there is no server to run. redis://host:6379/0 when one is configured
+    (atomic increments, shared by several machines; needs `pip install redis`); locmem:// keeps
+    counts per process (tests).
+    """
+    from urllib.parse import urlsplit
+
+    scheme = urlsplit(cache_url).scheme
+    if not cache_url or scheme == "file":
+        folder = Path(urlsplit(cache_url).path or DATA_DIR / "cache")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            # A read-only data folder: counts per process until it can be written again.
+            return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder),
+            # One entry per active client and limit. The backend lists its folder on every
+            # write to decide whether to cull: 1,000 files cost about 2 ms a write.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ValueError(f"CACHE_URL: unknown scheme {scheme!r} (use file, redis or locmem)")
+
+
+CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", ""))}
 
 # Security headers; the HTTPS switch adds what only makes sense behind TLS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -62,3 +62,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include((archive_patterns, "archive"))),
 ]
+
+# A read-only or full data folder is a 503 that says so; any other failure the plain 500.
+handler500 = "archive.views.errors.server_error"

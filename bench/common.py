@@ -69,3 +69,32 @@ def wait_for(url, seconds=120):
         except (urllib.error.URLError, OSError):
             time.sleep(0.3)
     raise SystemExit(f"server did not answer {url} within {seconds} s")
+
+
+def start_gunicorn(data_dir, port, log_path, workers=2, access_log=None, **extra_env):
+    """gunicorn (gunicorn.conf.py, `workers` workers) on 127.0.0.1:port for a throwaway
+    archive; returns (process, log file). Stop it with stop_gunicorn. With `access_log`, each
+    request is logged there as: client address, seconds in the worker, status, path."""
+    log = open(log_path, "w")  # noqa: SIM115 — a file, never a pipe nobody reads
+    command = [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py"]
+    command += ["--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    command += ["--access-logfile", str(access_log or "/dev/null")]
+    command += ["--access-logformat", "%(h)s %(L)s %(s)s %(U)s", "archive.wsgi:application"]
+    server = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=archive_env(data_dir, **extra_env),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    return server, log
+
+
+def stop_gunicorn(server, log):
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+    log.close()

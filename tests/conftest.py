@@ -20,6 +20,18 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test its own empty cache, and no rate limits (tests/test_throttle.py turns them on):
+    a test that searches a hundred times is not a client to slow down."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.RATE_LIMIT_SEARCH = settings.RATE_LIMIT_SEARCH_TIME = "0"
+    settings.RATE_LIMIT_API = settings.RATE_LIMIT_FEEDS = settings.LOGIN_FAILURES_PER_ADDRESS = "0"
+    cache.clear()  # local memory caches of one name share their store
+
+
+@pytest.fixture(autouse=True)
 def search_index(settings, tmp_path):
     """A fresh Whoosh index per test, so tests never see each other's documents.
 

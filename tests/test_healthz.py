@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 def test_healthy_archive_answers_200(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "index": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "index": "ok", "data_dir": "ok"}
 
 
 def test_an_unreadable_index_answers_503(client, settings, search_index):

@@ -16,13 +16,30 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from archive.ingest.model import KINDS, Jump, ParsedPage, PersonMention, fields_of_shape
+from archive.ingest.model import (
+    KINDS,
+    MAX_ISSUE_NUMBER,
+    MAX_ITEMS_PER_PAGE,
+    MAX_LENGTHS,
+    MAX_MARKER_LENGTH,
+    MAX_PAGE_NAME_LENGTH,
+    MAX_PAGE_NUMBER,
+    MAX_PAPER_NAME_LENGTH,
+    MAX_PAPER_SLUG_LENGTH,
+    MAX_PLACE_LENGTH,
+    Jump,
+    ParsedPage,
+    PersonMention,
+    fields_of_shape,
+)
 
 __all__ = ["FORMAT", "InterchangeError", "build_issue_document", "validate_issue"]
 
 FORMAT = "newspaper-issue/1"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# NUL cannot be stored in PostgreSQL text or JSON; a lone surrogate cannot be encoded at all.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class InterchangeError(ValueError):
@@ -60,8 +77,34 @@ def _expect(value: Any, kind: type | tuple[type, ...], path: str, what: str) -> 
         raise _fail(path, f"expected {what}")
 
 
+def _expect_text(value: Any, path: str, max_length: int | None = None) -> None:
+    """A string the database can store: no NUL, no lone surrogate, at most `max_length`.
+
+    >>> _expect_text("坚决打赢疫情防控阻击战" * 30, "title", 300)
+    Traceback (most recent call last):
+    ...
+    archive.ingest.interchange.InterchangeError: title: 330 characters, at most 300 fit
+    """
+    _expect(value, str, path, "a string")
+    bad = _UNSTORABLE.search(value)
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate (broken text)"
+        raise _fail(path, f"contains {what} at position {bad.start()}")
+    if max_length is not None and len(value) > max_length:
+        raise _fail(path, f"{len(value)} characters, at most {max_length} fit")
+
+
+def _expect_number(value: Any, path: str, lowest: int, highest: int, what: str) -> None:
+    _expect(value, int, path, f"an integer from {lowest} to {highest}")
+    if not lowest <= value <= highest:
+        raise _fail(path, f"expected {what} from {lowest} to {highest}, got {value}")
+
+
 def validate_issue(doc: Any) -> None:
     """Raise :class:`InterchangeError` naming the path of the first problem; None if valid.
+
+    Valid means storable as it is, on SQLite and PostgreSQL alike: every string fits its
+    column (model.MAX_LENGTHS) and holds no NUL or lone surrogate, every number its range.
 
     >>> validate_issue({"format": "newspaper-issue/2"})
     Traceback (most recent call last):
@@ -73,14 +116,15 @@ def validate_issue(doc: Any) -> None:
         raise _fail("format", f'expected "{FORMAT}", got {doc.get("format")!r}')
     paper = doc.get("paper")
     _expect(paper, dict, "paper", "an object")
-    _expect(paper.get("name"), str, "paper.name", "a string")
+    _expect_text(paper.get("name"), "paper.name", MAX_PAPER_NAME_LENGTH)
     if not paper["name"].strip():
         raise _fail("paper.name", "must not be empty")
-    _expect(paper.get("slug"), str, "paper.slug", "a string")
+    _expect_text(paper.get("slug"), "paper.slug", MAX_PAPER_SLUG_LENGTH)
     if not _SLUG.match(paper["slug"]):
         raise _fail(
             "paper.slug", f"expected lowercase letters, digits and -, got {paper['slug']!r}"
         )
+    _expect_text(paper.get("place", ""), "paper.place", MAX_PLACE_LENGTH)
     _validate_issue_head(doc.get("issue"))
     pages = doc.get("pages")
     _expect(pages, list, "pages", "a list")
@@ -101,23 +145,22 @@ def _validate_issue_head(issue: Any) -> None:
         raise _fail("issue.date", f"expected a date YYYY-MM-DD, got {date!r}") from None
     number = issue.get("number")
     if number is not None:
-        _expect(number, int, "issue.number", "an integer or null")
+        _expect_number(number, "issue.number", 0, MAX_ISSUE_NUMBER, "an issue number")
 
 
 def _validate_page(page: Any, path: str, seen: set[int]) -> None:
     _expect(page, dict, path, "an object")
     number = page.get("number")
-    if number is not None:
-        _expect(number, int, f"{path}.number", "an integer or null")
-        if number < 1:
-            raise _fail(f"{path}.number", f"expected a page number from 1, got {number}")
-        if number in seen:
-            raise _fail(f"{path}.number", f"page {number} appears twice")
-        seen.add(number)
-    _expect(page.get("name", ""), str, f"{path}.name", "a string")
+    _expect_number(number, f"{path}.number", 1, MAX_PAGE_NUMBER, "a page number")
+    if number in seen:
+        raise _fail(f"{path}.number", f"page {number} appears twice")
+    seen.add(number)
+    _expect_text(page.get("name", ""), f"{path}.name", MAX_PAGE_NAME_LENGTH)
     _validate_strings(page.get("review", []), f"{path}.review")
     articles = page.get("articles")
     _expect(articles, list, f"{path}.articles", "a list")
+    if len(articles) > MAX_ITEMS_PER_PAGE:
+        raise _fail(f"{path}.articles", f"{len(articles)} items, at most {MAX_ITEMS_PER_PAGE}")
     for j, article in enumerate(articles):
         _validate_article(article, f"{path}.articles[{j}]")
 
@@ -133,11 +176,11 @@ def _validate_article(article: Any, path: str) -> None:
 
 
 def _check_text(article: dict[str, Any], name: str, path: str) -> None:
-    _expect(article.get(name, ""), str, path, "a string")
+    _expect_text(article.get(name, ""), path, MAX_LENGTHS.get(name))
 
 
 def _check_texts(article: dict[str, Any], name: str, path: str) -> None:
-    _validate_strings(article.get(name, []), path)
+    _validate_strings(article.get(name, []), path, MAX_LENGTHS.get(name))
 
 
 def _check_jump(article: dict[str, Any], name: str, path: str) -> None:
@@ -150,7 +193,7 @@ def _check_persons(article: dict[str, Any], name: str, path: str) -> None:
     for k, person in enumerate(persons):
         ppath = f"{path}[{k}]"
         _expect(person, dict, ppath, "an object")
-        _expect(person.get("name"), str, f"{ppath}.name", "a string")
+        _expect_text(person.get("name"), f"{ppath}.name", MAX_LENGTHS.get(name))
         _validate_strings(person.get("roles", []), f"{ppath}.roles")
 
 
@@ -170,10 +213,10 @@ def _check_regions(article: dict[str, Any], name: str, path: str) -> None:
             raise _fail(bpath, "expected x0 <= x1 and y0 <= y1")
 
 
-def _validate_strings(items: Any, path: str) -> None:
+def _validate_strings(items: Any, path: str, max_length: int | None = None) -> None:
     _expect(items, list, path, "a list of strings")
     for k, item in enumerate(items):
-        _expect(item, str, f"{path}[{k}]", "a string")
+        _expect_text(item, f"{path}[{k}]", max_length)
 
 
 # One check for each shape of article field (model.ARTICLE_FIELDS), run in this order so
@@ -191,7 +234,5 @@ def _validate_jump(jump: Any, path: str) -> None:
     if jump is None:
         return
     _expect(jump, dict, path, "an object or null")
-    _expect(jump.get("page"), int, f"{path}.page", "an integer")
-    if jump["page"] < 1:
-        raise _fail(f"{path}.page", f"expected a page number from 1, got {jump['page']}")
-    _expect(jump.get("marker", ""), str, f"{path}.marker", "a string")
+    _expect_number(jump.get("page"), f"{path}.page", 1, MAX_PAGE_NUMBER, "a page number")
+    _expect_text(jump.get("marker", ""), f"{path}.marker", MAX_MARKER_LENGTH)

@@ -133,6 +133,34 @@ _READERS = {
 }
 
 
+# The database's sizes, which every document is checked against before anything is stored
+# (archive/models.py sizes its columns from these, so the two cannot drift apart). For a
+# field holding a list, the longest item; for persons, the longest name. Fields missing here
+# (paragraphs, review) are stored as JSON and have no size.
+MAX_LENGTHS: dict[str, int] = {
+    "kind": 10,
+    "kicker": 300,
+    "title": 300,
+    "subtitle": 300,
+    "source": 50,
+    "dateline": 100,
+    "reporters": 50,
+    "editor_code": 20,
+    "persons": 50,
+}
+# A jump's marker (③), a page's name (要闻), a paper's name, short name and place.
+MAX_MARKER_LENGTH = 4
+MAX_PAGE_NAME_LENGTH = 50
+MAX_PAPER_NAME_LENGTH = 100
+MAX_PAPER_SLUG_LENGTH = 40
+MAX_PLACE_LENGTH = 100
+# Page numbers, jumps and an item's place on its page are small integers in the database
+# (PostgreSQL's smallint); an issue's number is an integer.
+MAX_PAGE_NUMBER = 32767
+MAX_ITEMS_PER_PAGE = 32767
+MAX_ISSUE_NUMBER = 2**31 - 1
+
+
 def fields_of_shape(shape: Any) -> list[str]:
     """``fields_of_shape(Jump | None)`` is ``["continued_to", "continued_from"]``."""
     return [name for name, of in ARTICLE_FIELDS.items() if of == shape]

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from archive import search as search_index
+from archive.faults import data_folder_state
 from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
 from archive.views.hits import search_hits
@@ -102,7 +103,8 @@ def search(request):
 
 @read_only
 def healthz(request):
-    """200 when the database and the search index answer, 503 otherwise."""
+    """200 when the database and the search index answer and the data folder can be written,
+    503 otherwise, naming what is wrong."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -115,6 +117,8 @@ def healthz(request):
         checks["index"] = "ok"
     except Exception as exc:
         checks["index"] = f"error: {exc.__class__.__name__}"
+    # Readers are still served from a read-only or full data folder; nothing can be stored.
+    checks["data_dir"] = data_folder_state()
     healthy = all(v == "ok" for v in checks.values())
     return json_response(
         {"status": "ok" if healthy else "error", **checks}, 200 if healthy else 503

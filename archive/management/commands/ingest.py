@@ -1,9 +1,10 @@
 """python manage.py ingest PATH... [--paper] [--date] [--page] [--format] [--draft]."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from archive.inputs import FORMATS, InputError, expand_paths, read_documents
+from archive import faults
+from archive.inputs import FORMATS, MAX_JSON_BYTES, InputError, expand_paths, read_documents
 from archive.loading import IndexWriteError, LoadError, LoadResult, load_issue, sync_index
 from archive.management.commands._options import iso_date, page_number
 from archive.models import Person
@@ -24,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--draft", action="store_true", help="keep for review in the admin, do not publish"
         )
+        parser.add_argument(
+            "--max-mb",
+            type=int,
+            default=MAX_JSON_BYTES // (1024 * 1024),
+            help="refuse a JSON or PFR file larger than this, unpacked (default %(default)s)",
+        )
 
     def handle(self, *args, **options):
         known_names = list(Person.objects.values_list("name", flat=True))
@@ -43,6 +50,7 @@ class Command(BaseCommand):
                         date=options["date"],
                         page=options["page"],
                         known_names=known_names,
+                        max_bytes=options["max_mb"] * 1024 * 1024,
                     )
                 )
             except InputError as exc:
@@ -66,6 +74,12 @@ class Command(BaseCommand):
                         )
         except LoadError as exc:
             raise CommandError(str(exc)) from None
+        except DatabaseError as exc:
+            raise CommandError(_refused(exc)) from None
+        except OSError as exc:
+            if faults.storage_problem(exc) is None:
+                raise
+            raise CommandError(_refused(exc)) from None
         self.stdout.write(f"已入库 {total.summary()}")
         try:
             sync_index(total.article_ids, total.removed_ids)
@@ -73,3 +87,12 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         if total.flagged:
             self.stdout.write(f"{total.flagged} 篇有待审原因，请在管理后台复核。")
+
+
+def _refused(exc):
+    """One line for what the database or the disk refused; the transaction stored nothing."""
+    problem = faults.problem_of(exc)
+    if problem:
+        return faults.describe(problem, exc)
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return f"the database refused the input ({first}); nothing was stored"
