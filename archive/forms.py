@@ -6,6 +6,7 @@ value becomes a message, never a server error. PeopleForm serves /people/.
 """
 
 import datetime
+import re
 
 from django import forms
 
@@ -25,14 +26,22 @@ QUERY_BOX_CHARS = 300
 FIELDS = [("all", "全文"), ("title", "仅标题"), ("byline", "署名（记者、来源、电头）")]
 
 
+CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 class LenientTextField(forms.CharField):
-    """Text as typed, minus NUL bytes (Django's default validator would reject the request)."""
+    """Text as typed, with control characters (NUL, ESC, …) turned into spaces: Django's
+    default validator would reject NUL, and XML (the saved-search feed) cannot carry any."""
 
     default_validators = []
 
     def to_python(self, value):
         value = super().to_python(value)
-        return value.replace("\x00", "") if value else value
+        if not value:
+            return value
+        return (
+            CONTROL_CHARS.sub(" ", value).strip() if self.strip else CONTROL_CHARS.sub(" ", value)
+        )
 
 
 def _date_field(label):

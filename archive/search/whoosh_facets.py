@@ -27,8 +27,9 @@ def column_values(searcher, fieldname):
     cache = _cache(searcher)
     values = cache.get(fieldname)
     if values is None:
-        shared = {}
-        column = searcher.reader().column_reader(fieldname)
+        shared, reader = {}, searcher.reader()
+        # An index created empty (the first /healthz before any ingest) has no columns yet.
+        column = reader.column_reader(fieldname) if reader.has_column(fieldname) else ()
         values = cache[fieldname] = [shared.setdefault(v, v) for v in column]
     return values
 
@@ -39,8 +40,9 @@ def person_values(searcher):
     cache = _cache(searcher)
     values = cache.get("person_column")
     if values is None:
-        names, values = {}, []
-        for raw in searcher.reader().column_reader("person_column"):
+        names, values, reader = {}, [], searcher.reader()
+        column = reader.column_reader("person_column") if reader.has_column("person_column") else ()
+        for raw in column:
             if raw:
                 split = dict.fromkeys(raw.decode("utf-8").split("\n"))
                 values.append(tuple(names.setdefault(n, n) for n in split))
