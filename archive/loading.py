@@ -139,7 +139,9 @@ def _replace_page(issue, parsed, publish, source_text, people):
 
 def _article_row(page, order, art, publish):
     fields = {name: getattr(art, name) for name in ROW_FIELDS}
-    return Article(page=page, order=order, published=publish, **fields)
+    # An export says which articles were drafts; a parse leaves it to the caller.
+    published = publish if art.published is None else art.published
+    return Article(page=page, order=order, published=published, **fields)
 
 
 def _mentions(article, art, people):
@@ -293,6 +295,7 @@ def stored_article_document(article):
         persons=[
             PersonMention(m.person.name, list(m.roles)) for m in mentions if not m.is_reporter
         ],
+        published=article.published,
         **{name: getattr(article, name) for name in ROW_FIELDS},
     )
     return {"id": article.pk, "url": article.get_absolute_url(), **parsed.to_dict()}

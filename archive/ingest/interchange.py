@@ -173,6 +173,8 @@ def _validate_article(article: Any, path: str) -> None:
     for shape, check in _ARTICLE_CHECKS.items():
         for name in fields_of_shape(shape):
             check(article, name, f"{path}.{name}")
+    if article.get("published") is not None:
+        _expect(article["published"], bool, f"{path}.published", "true or false")
 
 
 def _check_text(article: dict[str, Any], name: str, path: str) -> None:

@@ -95,17 +95,25 @@ class ParsedArticle:
     # How sure the parser is of this item's cuts and headline roles (0–1); bookkeeping
     # too: its doubts reach staff as review flags (cut_uncertain, headline_uncertain).
     confidence: float = field(default=1.0, compare=False)
+    # Whether readers may see it: written by export so that a restore keeps drafts as drafts;
+    # None (a parse, or input without it) leaves the choice to whoever loads the page.
+    published: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The interchange article (no id/url), fields in the order interchange.md lists them."""
-        return {name: _as_json(getattr(self, name)) for name in ARTICLE_FIELDS}
+        d = {name: _as_json(getattr(self, name)) for name in ARTICLE_FIELDS}
+        if self.published is not None:
+            d["published"] = self.published
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParsedArticle:
         """Inverse of :meth:`to_dict`; a missing field takes its default, ``id`` and ``url``
         (database output) are ignored."""
         given = {name: shape for name, shape in ARTICLE_FIELDS.items() if name in d}
-        return cls(**{name: _READERS[shape](d[name]) for name, shape in given.items()})
+        fields = {name: _READERS[shape](d[name]) for name, shape in given.items()}
+        published = d.get("published")
+        return cls(**fields, published=None if published is None else bool(published))
 
 
 def _as_json(value: Any) -> Any:
@@ -119,7 +127,9 @@ def _as_json(value: Any) -> Any:
 
 # The interchange article's fields in order, each with its shape (the type its JSON value
 # is read into): ParsedArticle's attributes but the bookkeeping.
-_BOOKKEEPING = ("source_lines", "confidence")
+# ``published`` is optional in the interchange (only an export writes it): read and written
+# by ParsedArticle itself, not with the fields every article carries.
+_BOOKKEEPING = ("source_lines", "confidence", "published")
 ARTICLE_FIELDS: dict[str, Any] = {
     name: shape for name, shape in get_type_hints(ParsedArticle).items() if name not in _BOOKKEEPING
 }

@@ -5,7 +5,8 @@ import json
 import pytest
 from django.core.management.base import CommandError
 
-from tests.commands.helpers import export_json, run
+from archive.models import Article, Newspaper
+from tests.commands.helpers import export_json, run, without_ids
 from tests.factories import make_article, make_issue, make_page, make_paper
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,32 @@ def test_output_option_writes_a_file(two_papers, tmp_path):
     target = tmp_path / "backup.json"
     run("export", "--output", str(target))
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 3
+
+
+def test_a_restore_from_an_export_keeps_drafts_as_drafts(tmp_path):
+    page = make_page(1, make_issue("2020-01-27", make_paper()))
+    make_article(page, title="已经发布的一篇")
+    make_article(page, title="还在审核的一篇", published=False)
+    before = export_json()
+    assert [a["published"] for a in before[0]["pages"][0]["articles"]] == [True, False]
+    dump = tmp_path / "jzrb-2020-01-27.json"
+    dump.write_text(json.dumps(before[0], ensure_ascii=False), encoding="utf-8")
+
+    Newspaper.objects.all().delete()
+    run("ingest", str(dump))  # ingest publishes by default, but the export says otherwise
+
+    assert without_ids(export_json()) == without_ids(before)
+    assert list(Article.objects.order_by("order").values_list("published", flat=True)) == [
+        True,
+        False,
+    ]
+
+
+def test_an_export_whose_published_is_not_true_or_false_is_refused(tmp_path):
+    make_article(make_page(1, make_issue("2020-01-27", make_paper())))
+    doc = export_json()[0]
+    doc["pages"][0]["articles"][0]["published"] = "yes"
+    dump = tmp_path / "jzrb-2020-01-27.json"
+    dump.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="published"):
+        run("ingest", str(dump))
