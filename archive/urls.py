@@ -1,7 +1,7 @@
 """The archive's URLs: stable, readable permalinks from paper down to article."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, register_converter
 
 from archive import converters
@@ -58,8 +58,19 @@ urlpatterns = [
     path("robots.txt", browse.robots_txt, name="robots"),
     # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes
     path("media/<path:name>", files.media_file, name="media"),
-    # /sitemap.xml
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # /sitemap.xml — the index of parts; /sitemap-articles.xml?p=2 — one part
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-part"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-part",
+    ),
     path("", include((archive_patterns, "archive"))),
 ]
 

@@ -1,7 +1,10 @@
 """The Atom feed of new issues, sitemap.xml and robots.txt."""
 
+import re
+
 import pytest
 
+from archive.sitemaps import ArticleSitemap
 from tests.factories import make_article, make_issue, make_page, make_paper
 from tests.web.conftest import build_issue
 
@@ -29,22 +32,45 @@ def test_the_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_
         assert client.get("/feeds/issues/").status_code == 200
 
 
+def sitemap_parts(client):
+    """Every part the sitemap index lists, fetched and joined."""
+    index = client.get("/sitemap.xml").content.decode()
+    parts = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml(?:\?p=\d+)?)</loc>", index)
+    return parts, "".join(client.get(part).content.decode() for part in parts)
+
+
 def test_the_sitemap_lists_issues_published_articles_and_people(client):
     article = make_article(persons=[("王小平", [])])
     draft = make_article(title="草稿", published=False)
-    body = client.get("/sitemap.xml").content.decode()
+    parts, body = sitemap_parts(client)
+    assert "/sitemap-articles.xml" in parts
     assert "/jzrb/2020-01-27/</loc>" in body
     assert f"{article.get_absolute_url()}</loc>" in body
     assert f"{draft.get_absolute_url()}</loc>" not in body
     assert "/people/%E7%8E%8B%E5%B0%8F%E5%B9%B3/</loc>" in body
 
 
+def test_the_sitemap_is_an_index_of_parts_of_bounded_size(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    build_issue("2020-01-27", pages=1, per_page=7)
+    parts, body = sitemap_parts(client)
+    assert [p for p in parts if "articles" in p] == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+    ]
+    assert body.count("/jzrb/2020-01-27/1/") == 7
+
+
 @pytest.mark.parametrize("size", [(1, 2), (3, 20)])
 def test_the_sitemap_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries, size):
     build_issue("2020-01-27", pages=size[0], per_page=size[1])
-    # A count and a slice for each of the four sections, however many rows.
-    with django_assert_max_num_queries(8):
+    # The index: a count for each of the four sections and the newest article's date.
+    with django_assert_max_num_queries(6):
         assert client.get("/sitemap.xml").status_code == 200
+    # A part: a count and a slice.
+    with django_assert_max_num_queries(2):
+        assert client.get("/sitemap-articles.xml").status_code == 200
 
 
 def test_robots_txt_points_at_the_sitemap(client):
