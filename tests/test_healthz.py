@@ -33,3 +33,20 @@ def test_a_database_that_does_not_answer_gives_503(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"].startswith("error")
+
+
+def test_an_index_that_lacks_published_articles_answers_503(client, search_index):
+    # A crash between the database commit and the index write: the rows are there, the
+    # index never heard of them.
+    from tests.factories import make_article
+
+    make_article()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["index"] == (
+        "out of step: 0 indexed, 1 published (manage.py check_index --repair)"
+    )
+    from django.core.management import call_command
+
+    call_command("check_index", "--repair", stdout=open("/dev/null", "w"))
+    assert client.get("/healthz").json()["index"] == "ok"

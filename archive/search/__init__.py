@@ -107,6 +107,11 @@ def ping():
     backend().ping()
 
 
+def doc_count():
+    """How many articles the index holds (/healthz compares it with the database)."""
+    return backend().doc_count()
+
+
 def indexed_entries():
     """{article id: mirrored fields and fingerprint} of every indexed article (check_index)."""
     return backend().indexed_entries()

@@ -14,6 +14,7 @@ by archive.search.backend(). What the site asks of it:
                                        engine merges its own
 ``ping()``                             raise unless the index answers (/healthz)
 ``indexed_entries()``                  {id: mirrored fields + fingerprint} for check_index
+``doc_count()``                        how many articles the index holds (/healthz)
 =====================================  ====================================================
 
 The query is parsed once (archive.search.query) and each engine translates the clauses;
@@ -100,6 +101,10 @@ class SearchBackend:
     def stored_entries(self):
         """(article id, stored fields) for every article document in the index."""
         raise NotImplementedError
+
+    def doc_count(self):
+        """How many articles the index holds; engines that keep a count override this."""
+        return sum(1 for _ in self.stored_entries())
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ Works the same on every engine: it reads ``indexed_entries()`` and writes with `
 from dataclasses import dataclass, field
 
 from archive import search
-from archive.search.database import documents_for, published_ids
+from archive.search.database import documents_for, published_count, published_ids
 from archive.search.document import joined_names, mirrored
 
 BATCH = 400
@@ -59,6 +59,18 @@ def compare():
         if _differs(indexed[pk], doc):
             report.stale.append(pk)
     return report
+
+
+def out_of_step():
+    """None when the index holds as many articles as are published, else what differs.
+
+    A count, not compare(): cheap enough for every /healthz probe. It catches a crash
+    between the database commit and the index write, which leaves search without the page.
+    """
+    indexed, published = search.doc_count(), published_count()
+    if indexed == published:
+        return None
+    return f"out of step: {indexed} indexed, {published} published (manage.py check_index --repair)"
 
 
 def _comparable(fields):

@@ -22,6 +22,11 @@ def published_ids():
     return list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
 
 
+def published_count():
+    """How many articles the index should hold."""
+    return Article.objects.published().count()
+
+
 def documents_for(ids):
     """(documents of the published ones among ``ids``, the ids to drop from the index)."""
     search_index = ArticleIndex()

@@ -307,6 +307,11 @@ class ElasticsearchBackend(SearchBackend):
         cluster = self.ready()
         cluster.conn.count(index=cluster.index_name)
 
+    def doc_count(self):
+        cluster = self.ready()
+        body = {"query": {"term": {"django_ct": "archive.article"}}}
+        return cluster.conn.count(index=cluster.index_name, body=body)["count"]
+
     def stored_entries(self):
         for hit in self._scan({"query": {"term": {"django_ct": "archive.article"}}}):
             yield int(hit["_source"]["django_id"]), hit["_source"]

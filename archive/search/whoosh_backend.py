@@ -102,6 +102,10 @@ class WhooshBackend(SearchBackend):
         with open_index(self.path).searcher() as searcher:
             searcher.doc_count()
 
+    def doc_count(self):
+        searcher = self.searcher()
+        return 0 if searcher is None else searcher.doc_count()
+
     def stored_entries(self):
         with open_index(self.path).searcher() as searcher:
             for fields in searcher.all_stored_fields():

@@ -15,6 +15,7 @@ from archive import search as search_index
 from archive.faults import data_folder_state
 from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
+from archive.search.consistency import out_of_step
 from archive.views.hits import search_hits
 
 JSON_OPTIONS = {"ensure_ascii": False}
@@ -114,7 +115,8 @@ def healthz(request):
         checks["database"] = f"error: {exc.__class__.__name__}"
     try:
         search_index.ping()
-        checks["index"] = "ok"
+        # An index that answers but lacks what the database published is not healthy either.
+        checks["index"] = (checks["database"] == "ok" and out_of_step()) or "ok"
     except Exception as exc:
         checks["index"] = f"error: {exc.__class__.__name__}"
     # Readers are still served from a read-only or full data folder; nothing can be stored.

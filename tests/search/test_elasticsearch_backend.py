@@ -377,7 +377,14 @@ def test_an_empty_result(cluster):
 
 @pytest.mark.django_db
 def test_healthz_asks_the_cluster(cluster, client):
+    from tests.factories import make_article, make_page
+
+    page = make_page()
+    for _ in range(9):  # the recorded cluster holds 9 articles
+        make_article(page)
     assert client.get("/healthz").status_code == 200
+    make_article(page)
+    assert client.get("/healthz").json()["index"].startswith("out of step: 9 indexed, 10")
     cluster.routes.pop(("POST", "/archive/_count"))
     response = client.get("/healthz")
     cluster.unmatched.clear()
