@@ -202,9 +202,17 @@ class _PersonCache:
 
 
 def _free_slug(name, taken=()):
+    """The name's slug, or the first free ``slug-2``, ``slug-3`` … after it.
+
+    One query per name, however many namesakes: probing each candidate in turn cost a query
+    per candidate (300 punctuation-only names, all "person", took 73 s after 1,500 others).
+    """
     base = slugify(name, allow_unicode=True) or "person"
+    used = set(taken) | set(
+        Person.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
     slug, n = base, 1
-    while slug in taken or Person.objects.filter(slug=slug).exists():
+    while slug in used:
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -50,3 +50,18 @@ def test_a_stored_issue_is_a_valid_interchange_document():
     validate_issue(document)
     assert document["paper"] == {"name": "焦作日报", "slug": "jzrb"}
     assert document["issue"] == {"date": "2020-01-27", "number": None}
+
+
+def test_a_free_slug_costs_one_query_however_many_namesakes(django_assert_num_queries):
+    from archive.loading import _free_slug
+    from archive.models import Person
+
+    Person.objects.bulk_create(
+        [
+            Person(name=f"·{'·' * n}", slug="person" if n == 0 else f"person-{n + 1}")
+            for n in range(20)
+        ]
+    )
+    with django_assert_num_queries(1):
+        assert _free_slug("……") == "person-21"
+    assert _free_slug("……", taken={"person-21"}) == "person-22"
