@@ -49,8 +49,9 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# make bench SIZE="1 10": search over archives of those sizes (times the corpus); default 1 10 30.
 bench: setup
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(if $(SIZE),--scales $(SIZE))
 
 clean:
 	rm -rf $(VENV) test-output

@@ -50,7 +50,33 @@ def median(values):
 
 
 def machine():
-    return f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+    """Where and when a figure was taken: host, cores, Python, load average and commit —
+    these machines are shared, so a figure means little without the load beside it."""
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+        f" · load {load} · commit {commit()}"
+    )
+
+
+def commit():
+    """The checkout's commit (with + when it has uncommitted changes), or "unknown"."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+" if dirty else "")
 
 
 def require_corpus():

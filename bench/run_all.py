@@ -1,7 +1,7 @@
 """Every benchmark, one after another, each in its own process printing its figures.
 
     .venv/bin/python bench/run_all.py [--quick] [--skip NAME ...] [--only NAME ...]
-    make bench
+    make bench                 (SIZE=10 for search_http at 10× only: make bench SIZE="1 10")
 
 Order: ingest_corpus, search_quality, search_http at 1×, 10× and 30×, pages, soak,
 worker_memory (scripts not present are skipped with a note). --quick runs search_http at 1×
@@ -22,8 +22,8 @@ from common import PYTHON, REPO, machine  # noqa: E402
 BENCH = Path(__file__).resolve().parent
 
 
-def plan(quick):
-    scales = [1] if quick else [1, 10, 30]
+def plan(quick, scales=None):
+    scales = scales or ([1] if quick else [1, 10, 30])
     steps = [
         ("ingest_corpus", ["ingest_corpus.py", "--runs", "1" if quick else "3"]),
         ("search_quality", ["search_quality.py"]),
@@ -52,10 +52,17 @@ def main():
         "--skip", nargs="*", default=[], metavar="NAME", help="e.g. soak search_http_30x"
     )
     parser.add_argument("--only", nargs="*", default=[], metavar="NAME")
+    parser.add_argument(
+        "--scales",
+        nargs="*",
+        type=int,
+        metavar="N",
+        help="archive sizes for search_http, e.g. 1 10",
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
     outcomes = []
-    for name, argv in plan(args.quick):
+    for name, argv in plan(args.quick, args.scales):
         if name in args.skip or (args.only and name not in args.only):
             continue
         script = BENCH / argv[0]
