@@ -15,6 +15,7 @@ from archive import search
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+from archive.numbering import assign_numbers
 from archive.page_prints import store_print
 
 # The interchange article fields an article row holds under the same name (a model field
@@ -104,21 +105,37 @@ def _newspaper(paper):
 
 
 def _replace_page(issue, parsed, publish, source_text, people):
+    """Store a parsed page in place of the stored one, keeping what links point to.
+
+    The page keeps its row, and every article whose text survives keeps its row id and its
+    number (numbering.py), so both /jzrb/2020-01-27/1/<number>/ and the old id URLs still
+    lead to it.
+    """
     result = LoadResult(pages=1)
     old = Page.objects.filter(issue=issue, number=parsed.number).first()
+    stored = []
     if old is not None:
-        result.removed_ids = list(old.articles.values_list("pk", flat=True))
+        stored = [
+            (a.pk, a.number, article_text(a))
+            for a in old.articles.only("pk", "number", "kicker", "title", "subtitle", "paragraphs")
+        ]
+        result.removed_ids = [pk for pk, _, _ in stored]
         old.delete()
     page = Page.objects.create(
+        pk=old.pk if old is not None else None,
         issue=issue,
         number=parsed.number,
         name=parsed.name,
         source_text=source_text,
         review=list(parsed.review),
     )
+    numbers = assign_numbers(
+        [(number, text) for _, number, text in stored], [article_text(a) for a in parsed.articles]
+    )
+    pk_of = {number: pk for pk, number, _ in stored}
     articles = [
-        _article_row(page, order, art, publish)
-        for order, art in enumerate(parsed.articles, start=1)
+        _article_row(page, order, art, publish, number, pk_of.get(number))
+        for order, (art, number) in enumerate(zip(parsed.articles, numbers, strict=True), start=1)
     ]
     Article.objects.bulk_create(articles)
     # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35; fetch them otherwise.
@@ -137,9 +154,15 @@ def _replace_page(issue, parsed, publish, source_text, people):
     return result
 
 
-def _article_row(page, order, art, publish):
+def article_text(article):
+    """What makes an article the same one across parses: its headline and its text."""
+    parts = [article.kicker, article.title, article.subtitle, *article.paragraphs]
+    return "\n".join(part for part in parts if part)
+
+
+def _article_row(page, order, art, publish, number, pk=None):
     fields = {name: getattr(art, name) for name in ROW_FIELDS}
-    return Article(page=page, order=order, published=publish, **fields)
+    return Article(pk=pk, page=page, order=order, number=number, published=publish, **fields)
 
 
 def _mentions(article, art, people):

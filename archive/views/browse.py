@@ -6,7 +6,7 @@ articles only.
 """
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from archive.calendars import issue_months, month_bounds, month_calendar, year_calendars
@@ -117,14 +117,18 @@ def page_detail(request, paper, date, page):
 
 
 def article_detail(request, paper, date, page, article_id):
-    """/jzrb/2020-01-27/1/17/ — the article, its jumps, its people, and how to cite it."""
-    article = get_object_or_404(
-        Article.objects.published().for_reading(),
-        pk=article_id,
-        page__number=page,
-        page__issue__date=date,
-        page__issue__newspaper__slug=paper,
+    """/jzrb/2020-01-27/1/3/ — the article, its jumps, its people, and how to cite it.
+
+    The last part is the article's number on the page; the URLs of earlier versions, which
+    ended in the row id (/jzrb/2020-01-27/1/3158/), redirect permanently to the number.
+    """
+    on_page = Article.objects.published().filter(
+        page__number=page, page__issue__date=date, page__issue__newspaper__slug=paper
     )
+    article = on_page.for_reading().filter(number=article_id).first()
+    if article is None:
+        legacy = get_object_or_404(on_page.with_place(), pk=article_id)
+        return redirect(legacy.get_absolute_url(), permanent=True)
     continuation, beginning = article.readable_continuation(), article.readable_beginning()
     previous, following = neighbours(article.page.issue.reading_order(), article)
     mentions = list(article.mentions.all())
