@@ -341,7 +341,7 @@ def stored_issue_document(issue, *, published_only=False):
             "articles": by_page.get(page.pk, []),
             **_print_fields(page),
         }
-        for page in issue.pages.order_by("number")
+        for page in (issue.pages.visible() if published_only else issue.pages).order_by("number")
     ]
     paper = issue.newspaper
     return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)

@@ -79,11 +79,12 @@ class Issue(models.Model):
         following = same_paper.filter(date__gt=self.date).order_by("date").first()
         return previous, following
 
-    def reading_order(self):
-        """Every published article of the issue, page by page, light enough for navigation."""
+    def reading_order(self, *, drafts=False):
+        """Every published article of the issue (with drafts, for staff preview), page by
+        page, light enough for navigation."""
+        chosen = Article.objects.all() if drafts else Article.objects.published()
         articles = list(
-            Article.objects.published()
-            .filter(page__issue=self)
+            chosen.filter(page__issue=self)
             .select_related("page")
             .only(
                 "id", "title", "paragraphs", "order", "page__id", "page__number", "page__issue_id"
