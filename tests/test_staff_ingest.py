@@ -134,3 +134,38 @@ def test_staff_without_the_add_article_permission_cannot_ingest(client):
     user.user_permissions.add(Permission.objects.get(codename="view_article"))
     client.force_login(user)
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "所提交的是空文件"),  # Django's own check, in Chinese
+        (b"  \r\n\t\n\xe3\x80\x80\n", "文件是空的"),
+        ("……\n——\n".encode(), "没有读出任何文章"),
+    ],
+    ids=["empty", "whitespace", "punctuation"],
+)
+def test_an_empty_or_unreadable_upload_stores_nothing_and_says_why(staff, paper, content, message):
+    response = upload(staff, paper, content)
+    assert response.status_code == 200
+    assert "state_json" not in response.context  # no review screen, nothing to publish
+    assert message in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_pasted_whitespace_page_is_refused(staff, paper):
+    data = {"paper": paper.pk, "date": "2020-01-27", "page": 1, "text": "  \n\u3000\n"}
+    response = staff.post(URL, data)
+    assert "请上传文件或粘贴版面文本" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_review_state_emptied_of_text_is_not_stored(staff, paper):
+    state = json.loads(state_of(upload(staff, paper)))
+    for article in state["page"]["articles"]:
+        article.update(title="", kicker="", subtitle="", paragraphs=["……"])
+    response = staff.post(
+        URL, {"state": json.dumps(state, ensure_ascii=False), "action": "publish"}
+    )
+    assert "没有读出任何文章" in response.content.decode()
+    assert not Issue.objects.exists()

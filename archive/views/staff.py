@@ -15,8 +15,9 @@ from archive import review, staff_pdf
 from archive.admin_forms import PageUploadForm
 from archive.ingest import DecodeError, decode_bytes, parse_page
 from archive.ingest.interchange import build_issue_document
-from archive.ingest.model import KINDS
+from archive.ingest.model import KINDS, ParsedPage
 from archive.ingest.pdf_read import PdfError
+from archive.inputs import EMPTY_PAGE, NO_ARTICLES, has_readable_text
 from archive.loading import LoadError, load_issue
 from archive.models import Person
 
@@ -36,22 +37,14 @@ def ingest_page(request):
     ):
         return _pdf_step(request, form)
     if request.method == "POST" and form.is_valid():
-        try:
-            text = _page_text(form)
-        except DecodeError as exc:
-            form.add_error("upload", f"无法识别文件编码：{exc}")
-        else:
-            parsed = parse_page(
-                text,
-                page_number=form.cleaned_data["page"],
-                known_names=Person.objects.values_list("name", flat=True),
-            )
+        parsed = _parse_text(form)
+        if parsed is not None:
+            text, parsed = parsed
             page = parsed.to_dict()
             page["name"] = form.cleaned_data["page_name"]
             for article, item in zip(page["articles"], parsed.articles, strict=True):
                 article["source_lines"] = list(item.source_lines)
-            state = _state(form, text, page)
-            return _render_review(request, state)
+            return _render_review(request, _state(form, text, page))
     return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
 
 
@@ -73,6 +66,30 @@ def _pdf_step(request, form):
     state = _state(form, text, page)
     state["pdf"] = name
     return _render_review(request, state)
+
+
+def _parse_text(form):
+    """(text, parsed page) of the uploaded or pasted text, or None with the form's error said.
+
+    Empty or unreadable text stops here, before a review screen could offer to publish it.
+    """
+    try:
+        text = _page_text(form)
+    except DecodeError as exc:
+        form.add_error("upload", f"无法识别文件编码：{exc}")
+        return None
+    if not text.strip():
+        form.add_error(None, EMPTY_PAGE)
+        return None
+    parsed = parse_page(
+        text,
+        page_number=form.cleaned_data["page"],
+        known_names=Person.objects.values_list("name", flat=True),
+    )
+    if not has_readable_text(parsed):
+        form.add_error(None, NO_ARTICLES)
+        return None
+    return text, parsed
 
 
 def _page_text(form):
@@ -131,6 +148,10 @@ def _int(value):
 
 def _store(request, state, *, publish):
     page = review.strip_review_fields(state["page"])
+    if not state.get("pdf") and not has_readable_text(ParsedPage.from_dict(page)):
+        # The state travels through the browser: an edit may have emptied every item.
+        messages.error(request, f"未能入库：{NO_ARTICLES}")
+        return _render_review(request, state)
     doc = build_issue_document(
         state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
     )

@@ -113,11 +113,13 @@ def test_json_lines_are_accepted(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "empty"),
+        (b"", "文件是空的"),
+        (b" \r\n\t\n\xe3\x80\x80\n", "文件是空的"),
+        ("……\n——\n".encode(), "没有读出任何文章"),
         (b"\x00\x01\x02\xff\xfe\x00\x89PNG\r\n" * 50, "SOME"),
         ("本报讯".encode() + b"\xff\xfe\xfa" * 40, "SOME"),
     ],
-    ids=["empty", "binary", "undecodable"],
+    ids=["empty", "whitespace", "punctuation", "binary", "undecodable"],
 )
 def test_bad_page_files_give_one_clear_line_and_change_nothing(tmp_path, content, message):
     run("ingest", str(SEED))
