@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html_join
 
+from archive.admin_forms import ArticleAdminForm, MentionAdminForm
 from archive.ingest import flags
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person
 
@@ -89,6 +90,7 @@ class PageAdmin(admin.ModelAdmin):
 
 class MentionInline(admin.TabularInline):
     model = Mention
+    form = MentionAdminForm
     fields = ["person", "roles", "is_reporter", "order"]
     raw_id_fields = ["person"]
     extra = 0
@@ -96,6 +98,7 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "display_title",
         "paper",
@@ -119,7 +122,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["page__issue__newspaper"]
     raw_id_fields = ["page", "continuation"]
     readonly_fields = ["created", "updated"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "clear_review"]
     inlines = [MentionInline]
     fieldsets = [
         (None, {"fields": ["page", "order", "kind", "published", "review"]}),
@@ -138,6 +141,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("时间", {"fields": ["created", "updated"]}),
     ]
+
+    @admin.display(description="标题", ordering="title")
+    def display_title(self, obj):
+        return obj.display_title
 
     @admin.display(description="报纸", ordering="page__issue__newspaper__name")
     def paper(self, obj):
@@ -171,6 +178,19 @@ class ArticleAdmin(admin.ModelAdmin):
 
         count = set_published(queryset, False)
         self.message_user(request, f"已撤回 {count} 篇文章。")
+
+    @admin.action(description="清除所选文章的待审原因")
+    def clear_review(self, request, queryset):
+        from archive.loading import reindex_articles
+
+        cleared = list(queryset.exclude(review=[]))
+        for article in cleared:
+            # Recorded in the admin's history of each article: who cleared which reasons.
+            labels = "、".join(flags.label(code) for code in article.review)
+            self.log_change(request, article, f"清除待审原因：{labels}")
+        Article.objects.filter(pk__in=[a.pk for a in cleared]).update(review=[])
+        reindex_articles([a.pk for a in cleared])
+        self.message_user(request, f"已清除 {len(cleared)} 篇文章的待审原因。")
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

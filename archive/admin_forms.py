@@ -1,9 +1,11 @@
-"""Forms for the staff side: uploading or pasting one page of e-paper text."""
+"""Forms for the staff side: uploading or pasting page text, and editing an article."""
 
 from django import forms
 from django.conf import settings
 
-from archive.models import Newspaper
+from archive.ingest import flags
+from archive.models import Article, Mention, Newspaper
+from archive.review import split_paragraphs
 
 
 class PageUploadForm(forms.Form):
@@ -48,3 +50,68 @@ class PageUploadForm(forms.Form):
         if paper:
             return paper.name, paper.slug
         return self.cleaned_data["new_paper_name"].strip(), self.cleaned_data["new_paper_slug"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """An article as staff edit it: paragraphs one per line, flags as boxes in Chinese.
+
+    The stored fields are JSON lists; staff should never type ["no_byline"] by hand. A flag
+    is cleared by unticking it (or with the list's 清除待审原因 action).
+    """
+
+    paragraphs = forms.CharField(
+        label="正文段落",
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 80}),
+        required=False,
+        help_text="每行一段；空行忽略。",
+    )
+    review = forms.MultipleChoiceField(
+        label="待审原因",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="取消勾选即清除该原因。",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            *("page", "order", "kind", "published", "review", "kicker", "title", "subtitle"),
+            *("source", "dateline", "editor_code", "paragraphs", "continuation"),
+            *("jump_to_page", "jump_to_marker", "jump_from_page", "jump_from_marker"),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = list(self.instance.review or []) if self.instance.pk else []
+        self.fields["review"].choices = [(code, flags.label(code)) for code in stored]
+        self.initial["review"] = stored
+        self.initial["paragraphs"] = "\n".join(self.instance.paragraphs or [])
+
+    def clean_paragraphs(self):
+        return split_paragraphs(self.cleaned_data["paragraphs"])
+
+    def clean_review(self):
+        # Only flags the article had may stay: the boxes clear, they never invent.
+        kept = set(self.cleaned_data["review"])
+        return [code for code in (self.instance.review or []) if code in kept]
+
+
+class MentionAdminForm(forms.ModelForm):
+    """A mention's roles as text: 市委书记、市长 (separated by 、 or a comma)."""
+
+    roles = forms.CharField(
+        label="职务", required=False, help_text="多个职务用顿号或逗号分开，如 市委书记、市长"
+    )
+
+    class Meta:
+        model = Mention
+        fields = ["person", "roles", "is_reporter", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["roles"] = "、".join(self.instance.roles or []) if self.instance.pk else ""
+
+    def clean_roles(self):
+        text = self.cleaned_data["roles"]
+        parts = text.replace("，", "、").replace(",", "、").split("、")
+        return list(dict.fromkeys(p.strip() for p in parts if p.strip()))
