@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
+from archive import versions
 from archive.admin_forms import ArticleAdminForm, MentionAdminForm
 from archive.ingest import flags
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person
@@ -73,7 +75,7 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "number", "name", "article_count"]
+    list_display = ["__str__", "number", "name", "article_count", "history_link"]
     list_filter = ["issue__newspaper", "number", ("issue__date", admin.DateFieldListFilter)]
     search_fields = ["name", "issue__newspaper__name"]
     list_select_related = ["issue__newspaper"]
@@ -86,6 +88,12 @@ class PageAdmin(admin.ModelAdmin):
     @admin.display(description="文章数", ordering="_articles")
     def article_count(self, obj):
         return obj._articles
+
+    @admin.display(description="版本历史")
+    def history_link(self, obj):
+        return format_html(
+            '<a href="{}">版本历史</a>', reverse("admin-page-versions", args=[obj.pk])
+        )
 
 
 class MentionInline(admin.TabularInline):
@@ -189,6 +197,8 @@ class ArticleAdmin(admin.ModelAdmin):
             labels = "、".join(flags.label(code) for code in article.review)
             self.log_change(request, article, f"清除待审原因：{labels}")
         Article.objects.filter(pk__in=[a.pk for a in cleared]).update(review=[])
+        for page in {a.page for a in cleared}:
+            versions.record(page, user=request.user, comment="清除待审原因")
         reindex_articles([a.pk for a in cleared])
         self.message_user(request, f"已清除 {len(cleared)} 篇文章的待审原因。")
 
@@ -197,6 +207,11 @@ class ArticleAdmin(admin.ModelAdmin):
         from archive.loading import reindex_articles
 
         reindex_articles([obj.pk])
+
+    def save_related(self, request, form, formsets, change):
+        # After the mentions: the version holds the article as staff left it.
+        super().save_related(request, form, formsets, change)
+        versions.record(form.instance.page, user=request.user, comment=versions.EDITED)
 
     def delete_model(self, request, obj):
         from archive.loading import delete_articles

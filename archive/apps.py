@@ -9,7 +9,8 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
 
-        from archive import throttle
+        from archive import throttle, versions
 
+        versions.register()
         # Every failed password counts against the client's address, whichever username.
         user_login_failed.connect(throttle.record_login_failure, dispatch_uid="archive-login")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from archive import search
+from archive import search, versions
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
@@ -52,12 +52,16 @@ class LoadResult:
         )
 
 
-def load_issue(doc, *, publish=True, source_texts=None, index=True, page_prints=None):
+def load_issue(
+    doc, *, publish=True, source_texts=None, index=True, page_prints=None, user=None, comment=""
+):
     """Store one interchange issue document; pages it names replace the stored ones.
 
     `source_texts` maps a page number to the raw page text it was parsed from, kept on the
     page so staff can compare; `page_prints` maps a page number to the PDF it came from
-    (a PagePrint), kept and rendered with the page. Returns a LoadResult.
+    (a PagePrint), kept and rendered with the page. Every stored page is kept as a version
+    (versions.py) by `user` (None for the command line), with `comment` after 入库 in the
+    history. Returns a LoadResult.
     """
     try:
         validate_issue(doc)
@@ -81,10 +85,12 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True, page_prints=
         for page in pages:
             source_text = source_texts.get(page.number, "")
             result.add(_replace_page(issue, page, publish, source_text, people))
+            stored = Page.objects.get(issue=issue, number=page.number)
             if page.number in page_prints:
-                stored = Page.objects.get(issue=issue, number=page.number)
                 store_print(stored, page_prints[page.number])
-        _link_continuations(issue)
+            how = "（发布）" if publish else "（草稿）"
+            versions.record(stored, user=user, comment=f"{versions.STORED}{how}{comment}")
+        link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
             # robust: a failed index write is logged, never undoes the stored page;
@@ -113,8 +119,11 @@ def _replace_page(issue, parsed, publish, source_text, people):
     """
     result = LoadResult(pages=1)
     old = Page.objects.filter(issue=issue, number=parsed.number).first()
-    stored = []
+    stored, page_pk = [], old.pk if old is not None else None
     if old is not None:
+        if not versions.has_history(old):
+            # Stored before versions were kept: keep what is about to be replaced.
+            versions.record(old, comment=versions.REPLACED)
         stored = [
             (a.pk, a.number, article_text(a))
             for a in old.articles.only("pk", "number", "kicker", "title", "subtitle", "paragraphs")
@@ -122,7 +131,7 @@ def _replace_page(issue, parsed, publish, source_text, people):
         result.removed_ids = [pk for pk, _, _ in stored]
         old.delete()
     page = Page.objects.create(
-        pk=old.pk if old is not None else None,
+        pk=page_pk,  # delete() has cleared old.pk
         issue=issue,
         number=parsed.number,
         name=parsed.name,
@@ -231,7 +240,7 @@ def _free_slug(name, taken=()):
     return slug
 
 
-def _link_continuations(issue):
+def link_continuations(issue):
     """Join the parts of continued articles both ways, whichever page arrived first.
 
     （下转第二版③） on page 1 and （上接第一版③） on page 2 name each other by page and marker.

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "haystack",
     "axes",
+    "reversion",
     "archive",
 ]
 
