@@ -15,7 +15,7 @@ from archive import search, versions
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
-from archive.numbering import assign_numbers
+from archive.numbering import assign_numbers, text_of
 from archive.page_prints import store_print
 
 # The interchange article fields an article row holds under the same name (a model field
@@ -165,8 +165,7 @@ def _replace_page(issue, parsed, publish, source_text, people):
 
 def article_text(article):
     """What makes an article the same one across parses: its headline and its text."""
-    parts = [article.kicker, article.title, article.subtitle, *article.paragraphs]
-    return "\n".join(part for part in parts if part)
+    return text_of(article.kicker, article.title, article.subtitle, article.paragraphs)
 
 
 def _article_row(page, order, art, publish, number, pk=None):

@@ -13,6 +13,12 @@ operation per pair: a 60-item page is 3,600 pairs.
 SAME_ARTICLE = 0.5
 
 
+def text_of(kicker, title, subtitle, paragraphs):
+    """What makes an article the same one across parses: its headline and its text."""
+    parts = [kicker, title, subtitle, *(paragraphs or [])]
+    return "\n".join(part for part in parts if part)
+
+
 def bigrams(text):
     """The set of adjacent character pairs, whitespace left out.
 

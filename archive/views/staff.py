@@ -9,6 +9,7 @@ import json
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 
 from archive import review, staff_pdf
@@ -20,6 +21,8 @@ from archive.ingest.pdf_read import PdfError
 from archive.inputs import EMPTY_PAGE, NO_ARTICLES, has_readable_text
 from archive.loading import LoadError, load_issue
 from archive.models import Person
+from archive.review_diff import LABELS
+from archive.staff_compare import comparison, put_back_corrections, stored_page
 
 
 @staff_member_required
@@ -127,6 +130,12 @@ def _review_step(request):
         page = review.split_at(page, index, starts - 1)
     state["page"] = page
     if action in {"publish", "draft"}:
+        if comparison(state) is not None and not request.POST.get("confirm_replace"):
+            # Re-uploading a stored page replaces it: staff confirm having seen the diff.
+            messages.error(
+                request, "本版已入库：请先查看下方与已存版本的差异，勾选“确认替换”后再提交。"
+            )
+            return _render_review(request, state)
         return _store(request, state, publish=action == "publish")
     return _render_review(request, state)
 
@@ -155,19 +164,27 @@ def _store(request, state, *, publish):
     doc = build_issue_document(
         state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
     )
+    keep = not request.POST.get("drop_corrections")
     try:
-        result = load_issue(
-            doc,
-            publish=publish,
-            source_texts={page["number"]: state["text"]},
-            page_prints=staff_pdf.page_prints(state),
-        )
+        with transaction.atomic():
+            diff = comparison(state)
+            result = load_issue(
+                doc,
+                publish=publish,
+                source_texts={page["number"]: state["text"]},
+                page_prints=staff_pdf.page_prints(state),
+                user=request.user,
+            )
+            stored = stored_page(state["paper"]["slug"], state["date"], page["number"])
+            kept = put_back_corrections(stored, diff, request.user) if diff and keep else 0
     except LoadError as exc:
         messages.error(request, f"未能入库：{exc}")
         return _render_review(request, state)
     verb = "已发布" if publish else "已存为草稿"
-    messages.success(request, f"{verb}：{result.articles} 篇文章，{result.flagged} 篇待审。")
-    return redirect("admin:archive_article_changelist")
+    note = f"保留了 {kept} 篇文章的人工修改。" if kept else ""
+    messages.success(request, f"{verb}：{result.articles} 篇文章，{result.flagged} 篇待审。{note}")
+    # Staff land on the page just stored, as readers will see it (drafts included).
+    return redirect(stored.get_absolute_url() + "?preview=1")
 
 
 def _render_review(request, state):
@@ -177,11 +194,38 @@ def _render_review(request, state):
         start, end = (article.get("source_lines") or [0, 0])[:2]
         source = [(n, lines[n - 1]) for n in range(max(start, 1), min(end, len(lines)) + 1)]
         items.append({"index": index, "article": article, "source": source})
+    diff = comparison(state)
+    if diff:
+        _mark_items(items, diff)
     context = _admin_context(
-        request, state=state, state_json=json.dumps(state, ensure_ascii=False), items=items
+        request,
+        state=state,
+        state_json=json.dumps(state, ensure_ascii=False),
+        items=items,
+        diff=diff,
     )
     context["kinds"] = KINDS
     return render(request, "admin/archive/ingest_review.html", context)
+
+
+def _mark_items(items, diff):
+    """Each review item with what storing it would do: its number, new or changed fields,
+    the corrections it keeps or loses."""
+    changed = {c["index"]: [LABELS[f] for f in c["fields"]] for c in diff["changed"]}
+    kept = {c["index"]: c["corrections"] for c in diff["kept_corrections"]}
+    lost = {c["index"]: c["corrections"] for c in diff["lost_corrections"]}
+    for item, number in zip(items, diff["numbers"], strict=True):
+        index = item["index"]
+        item["number"] = number
+        item["is_new"] = index in diff["added"]
+        item["changed"] = changed.get(index, [])
+        item["kept"] = [(LABELS[f], _shown(v)) for f, v in kept.get(index, {}).items()]
+        item["lost"] = [(LABELS[f], _shown(v)) for f, v in lost.get(index, {}).items()]
+    diff["removed_lost"] = [c for c in diff["lost_corrections"] if c["index"] is None]
+
+
+def _shown(value):
+    return "／".join(value) if isinstance(value, list) else value
 
 
 def _admin_context(request, **extra):
