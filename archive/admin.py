@@ -10,6 +10,9 @@ from archive.admin_forms import ArticleAdminForm, MentionAdminForm
 from archive.ingest import flags
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person
 
+admin.site.site_header = admin.site.site_title = "报纸档案管理"
+admin.site.index_title = "档案管理"
+
 
 class NeedsReviewFilter(admin.SimpleListFilter):
     title = "审核状态"

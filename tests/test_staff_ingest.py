@@ -169,3 +169,19 @@ def test_a_review_state_emptied_of_text_is_not_stored(staff, paper):
     )
     assert "没有读出任何文章" in response.content.decode()
     assert not Issue.objects.exists()
+
+
+def test_the_review_names_kinds_in_chinese(staff, paper):
+    html = upload(staff, paper).content.decode()
+    assert '<option value="article" selected>消息</option>' in html
+    assert ">article</option>" not in html
+
+
+def test_a_merge_on_the_review_screen_may_keep_the_second_headline(staff, paper):
+    preview = upload(staff, paper)
+    second = json.loads(state_of(preview))["page"]["articles"][2]
+    merged = staff.post(
+        URL, {"state": state_of(preview), "action": "merge-2", "item-2-headline": "second"}
+    )
+    item = json.loads(state_of(merged))["page"]["articles"][1]
+    assert item["title"] == second["title"]

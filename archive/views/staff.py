@@ -122,7 +122,9 @@ def _review_step(request):
     page = review.apply_edits(page, _edits(request.POST, len(page.get("articles", []))))
     action = request.POST.get("action", "")
     if action.startswith("merge-"):
-        page = review.merge_with_previous(page, _int(action[6:]))
+        index = _int(action[6:])
+        headline = request.POST.get(f"item-{index}-headline", "first")
+        page = review.merge_with_previous(page, index, headline)
     elif action.startswith("split-"):
         index = _int(action[6:])
         # Staff name the paragraph that starts the new item; the first part keeps those before.
