@@ -6,6 +6,7 @@ from django.conf import settings
 from archive.ingest import flags
 from archive.models import Article, Mention, Newspaper
 from archive.review import split_paragraphs
+from archive.sources import from_file_name
 
 
 class PageUploadForm(forms.Form):
@@ -14,8 +15,15 @@ class PageUploadForm(forms.Form):
     )
     new_paper_name = forms.CharField(label="新报纸名称", max_length=100, required=False)
     new_paper_slug = forms.SlugField(label="新报纸简称", max_length=40, required=False)
-    date = forms.DateField(label="出版日期", input_formats=["%Y-%m-%d"], help_text="如 2020-01-27")
-    page = forms.IntegerField(label="版次", min_value=1, max_value=999)
+    date = forms.DateField(
+        label="出版日期",
+        input_formats=["%Y-%m-%d"],
+        required=False,
+        help_text="如 2020-01-27；不填则从文件名读出（如 jzrb-2020-01-27-p1.txt）",
+    )
+    page = forms.IntegerField(
+        label="版次", min_value=1, max_value=999, required=False, help_text="不填则从文件名读出"
+    )
     page_name = forms.CharField(label="版名", max_length=50, required=False, help_text="如 要闻")
     upload = forms.FileField(label="上传版面文本或 PDF", required=False)
     text = forms.CharField(
@@ -35,15 +43,39 @@ class PageUploadForm(forms.Form):
             raise forms.ValidationError(f"文件过大：{what}不应超过 {limit // (1024 * 1024)} MB。")
         return upload
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        papers = list(Newspaper.objects.all()[:2])
+        if len(papers) == 1:  # one paper in the archive: it, not （新报纸）, is the likely one
+            self.fields["paper"].initial = papers[0].pk
+
     def clean(self):
         data = super().clean()
         if not data.get("upload") and not (data.get("text") or "").strip():
             raise forms.ValidationError("请上传文件或粘贴版面文本。")
+        self._from_file_name(data)
+        if not data.get("date") and "date" not in self.errors:
+            self.add_error("date", "请填写出版日期，或用像 jzrb-2020-01-27-p1.txt 这样的文件名。")
+        if not data.get("page") and "page" not in self.errors:
+            self.add_error("page", "请填写版次，或让文件名以 -p1 结尾。")
         if not data.get("paper") and not (
             data.get("new_paper_name") and data.get("new_paper_slug")
         ):
             raise forms.ValidationError("请选择报纸，或填写新报纸的名称和简称。")
         return data
+
+    def _from_file_name(self, data):
+        """Paper, date and page the upload's name gives, as `manage.py ingest` reads them,
+        wherever staff left the field empty."""
+        upload = data.get("upload")
+        if not upload:
+            return
+        named = from_file_name(upload.name)
+        for name, value in (("date", named.date), ("page", named.page)):
+            if not data.get(name) and name not in self.errors:  # a typed value wins
+                data[name] = value
+        if not data.get("paper") and not data.get("new_paper_name") and named.paper_slug:
+            data["paper"] = Newspaper.objects.filter(slug=named.paper_slug).first()
 
     def paper_identity(self):
         paper = self.cleaned_data.get("paper")

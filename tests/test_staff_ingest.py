@@ -185,3 +185,25 @@ def test_a_merge_on_the_review_screen_may_keep_the_second_headline(staff, paper)
     )
     item = json.loads(state_of(merged))["page"]["articles"][1]
     assert item["title"] == second["title"]
+
+
+def test_the_upload_reads_paper_date_and_page_from_the_file_name(staff, paper):
+    upload_file = SimpleUploadedFile("jzrb-2020-01-27-p1.txt", SEED.read_bytes())
+    response = staff.post(URL, {"upload": upload_file})
+    state = json.loads(state_of(response))
+    assert (state["paper"]["slug"], state["date"], state["page"]["number"]) == (
+        "jzrb",
+        "2020-01-27",
+        1,
+    )
+
+
+def test_a_file_name_without_a_date_asks_for_one(staff, paper):
+    response = staff.post(URL, {"paper": paper.pk, "upload": SimpleUploadedFile("p.txt", b"x")})
+    assert "请填写出版日期" in response.content.decode()
+    assert "请填写版次" in response.content.decode()
+
+
+def test_the_only_paper_is_chosen_by_default(staff, paper):
+    form = staff.get(URL).context["form"]
+    assert form.fields["paper"].initial == paper.pk

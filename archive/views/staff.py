@@ -131,8 +131,15 @@ def _review_step(request):
         starts = _int(request.POST.get(f"item-{index}-split-at"))
         page = review.split_at(page, index, starts - 1)
     state["page"] = page
+    if action == "next" and state.get("queue"):
+        return _render_review(request, _next_page(state))
     if action in {"publish", "draft"}:
-        if comparison(state) is not None and not request.POST.get("confirm_replace"):
+        if state.get("queue"):
+            messages.error(
+                request, f"还有 {len(state['queue'])} 版未审，请点“下一版”逐版审核后再提交。"
+            )
+            return _render_review(request, state)
+        if _replaces_any(state) and not request.POST.get("confirm_replace"):
             # Re-uploading a stored page replaces it: staff confirm having seen the diff.
             messages.error(
                 request, "本版已入库：请先查看下方与已存版本的差异，勾选“确认替换”后再提交。"
@@ -140,6 +147,30 @@ def _review_step(request):
             return _render_review(request, state)
         return _store(request, state, publish=action == "publish")
     return _render_review(request, state)
+
+
+def _entries(state):
+    """The pages of the upload reviewed so far, the current one last: {page, text, pdf}."""
+    current = {"page": state["page"], "text": state["text"], "pdf": state.get("pdf")}
+    return [*state.get("done", []), current]
+
+
+def _next_page(state):
+    """Put the reviewed page aside and bring up the next one of a whole-issue upload."""
+    done = _entries(state)
+    following = state["queue"][0]
+    return {
+        **state,
+        "done": done,
+        "queue": state["queue"][1:],
+        "page": following["page"],
+        "text": following["text"],
+        "pdf": following.get("pdf"),
+    }
+
+
+def _replaces_any(state):
+    return any(comparison({**state, "page": e["page"]}) for e in _entries(state))
 
 
 def _edits(post, count):
@@ -158,35 +189,47 @@ def _int(value):
 
 
 def _store(request, state, *, publish):
-    page = review.strip_review_fields(state["page"])
-    if not state.get("pdf") and not has_readable_text(ParsedPage.from_dict(page)):
-        # The state travels through the browser: an edit may have emptied every item.
-        messages.error(request, f"未能入库：{NO_ARTICLES}")
-        return _render_review(request, state)
-    doc = build_issue_document(
-        state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
-    )
+    entries = _entries(state)
+    pages = [review.strip_review_fields(e["page"]) for e in entries]
+    for entry, page in zip(entries, pages, strict=True):
+        if not entry.get("pdf") and not has_readable_text(ParsedPage.from_dict(page)):
+            # The state travels through the browser: an edit may have emptied every item.
+            messages.error(request, f"未能入库（第{page['number']}版）：{NO_ARTICLES}")
+            return _render_review(request, state)
+    paper, date = state["paper"], state["date"]
+    doc = build_issue_document(paper["name"], paper["slug"], date, None, pages)
     keep = not request.POST.get("drop_corrections")
+    prints = {}
+    for entry in entries:
+        prints.update(staff_pdf.page_prints(entry))
     try:
         with transaction.atomic():
-            diff = comparison(state)
+            diffs = [comparison({**state, "page": e["page"]}) for e in entries]
             result = load_issue(
                 doc,
                 publish=publish,
-                source_texts={page["number"]: state["text"]},
-                page_prints=staff_pdf.page_prints(state),
+                source_texts={e["page"]["number"]: e["text"] for e in entries},
+                page_prints=prints,
                 user=request.user,
             )
-            stored = stored_page(state["paper"]["slug"], state["date"], page["number"])
-            kept = put_back_corrections(stored, diff, request.user) if diff and keep else 0
+            stored = [stored_page(paper["slug"], date, p["number"]) for p in pages]
+            kept = sum(
+                put_back_corrections(page, diff, request.user)
+                for page, diff in zip(stored, diffs, strict=True)
+                if diff and keep
+            )
     except LoadError as exc:
         messages.error(request, f"未能入库：{exc}")
         return _render_review(request, state)
     verb = "已发布" if publish else "已存为草稿"
     note = f"保留了 {kept} 篇文章的人工修改。" if kept else ""
-    messages.success(request, f"{verb}：{result.articles} 篇文章，{result.flagged} 篇待审。{note}")
-    # Staff land on the page just stored, as readers will see it (drafts included).
-    return redirect(stored.get_absolute_url() + "?preview=1")
+    messages.success(
+        request,
+        f"{verb}：{len(pages)} 版 {result.articles} 篇文章，{result.flagged} 篇待审。{note}",
+    )
+    # Staff land on what they just stored, as readers will see it (drafts included).
+    landing = stored[0] if len(stored) == 1 else stored[0].issue
+    return redirect(landing.get_absolute_url() + "?preview=1")
 
 
 def _render_review(request, state):
@@ -205,9 +248,17 @@ def _render_review(request, state):
         state_json=json.dumps(state, ensure_ascii=False),
         items=items,
         diff=diff,
+        replaces_any=diff is not None or _replaces_any(state),
+        batch=_batch(state),
     )
     context["kinds"] = KINDS
     return render(request, "admin/archive/ingest_review.html", context)
+
+
+def _batch(state):
+    """Where a whole-issue upload stands: the page under review and how many in all."""
+    done, queue = len(state.get("done", [])), len(state.get("queue", []))
+    return {"position": done + 1, "total": done + queue + 1} if done or queue else None
 
 
 def _mark_items(items, diff):
