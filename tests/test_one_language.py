@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 # Words Django or a browser's language would bring in, were the page not fixed to zh-Hans.
 FOREIGN = ["Monday", "January", "Log in", "Log out", "Enter a valid", "Search", "Save",
            "Welcome", "月曜日", "DISPLAY TITLE", "Display title", "This field is required",
-           "no headline", "no_headline", "byline not recognised"]  # fmt: skip
+           "no headline", "no_headline", "byline not recognised", "Access attempts", "AXES"]  # fmt: skip
 
 
 @pytest.fixture
