@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from archive import versions
 from archive.admin_forms import ArticleAdminForm, MentionAdminForm
 from archive.ingest import flags
-from archive.models import Article, Issue, Mention, Newspaper, Page, Person
+from archive.models import Article, Issue, Mention, Newspaper, Page, Person, PersonAlias
 
 admin.site.site_header = admin.site.site_title = "报纸档案管理"
 admin.site.index_title = "档案管理"
@@ -227,11 +227,39 @@ class ArticleAdmin(admin.ModelAdmin):
         delete_articles(queryset)
 
 
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "slug", "created"]
+    readonly_fields = ["name", "slug", "created"]
+    extra = 0
+    can_delete = False
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "sort_key", "mention_count"]
     search_fields = ["name", "sort_key"]
     readonly_fields = ["sort_key"]
+    actions = ["merge_people"]
+    inlines = [PersonAliasInline]
+
+    @admin.action(description="合并所选人物（并入提及最多的一位）")
+    def merge_people(self, request, queryset):
+        from archive.loading import reindex_articles
+        from archive.people import merge_people, most_mentioned
+
+        people = list(queryset)
+        if len(people) < 2:
+            self.message_user(request, "请至少选择两位人物。", level="warning")
+            return
+        keep = most_mentioned(people)
+        others = [p for p in people if p.pk != keep.pk]
+        names = "、".join(p.name for p in others)
+        touched = merge_people(keep, others)
+        # Recorded in the kept person's history: who merged which names into it.
+        self.log_change(request, keep, f"并入：{names}（旧网址已转向本人）")
+        reindex_articles(touched)
+        self.message_user(request, f"已将 {names} 并入 {keep.name}，{len(touched)} 篇文章已更新。")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_mentions=Count("mentions"))

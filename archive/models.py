@@ -369,3 +369,9 @@ class Mention(models.Model):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+
+# Defined beside the people it redirects to; imported here so Django sees the app's model.
+from archive.people_models import PersonAlias  # noqa: E402
+
+__all__ = ["Article", "Issue", "Mention", "Newspaper", "Page", "Person", "PersonAlias"]

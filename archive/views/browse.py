@@ -13,6 +13,7 @@ from archive.calendars import issue_months, month_bounds, month_calendar, year_c
 from archive.forms import HighlightForm, PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
 from archive.page_view import article_clip, page_print
+from archive.people import by_alias
 from archive.querysets import INITIALS
 from archive.views.paging import neighbours, numbered_pages, paginate
 from archive.views.preview import as_preview, previewing
@@ -194,7 +195,13 @@ def people_index(request):
 def person_detail(request, slug):
     """/people/王小平/ — roles over time, mentions per year, the articles, the company they
     keep, their bylines."""
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        # A person merged into another: the old URL leads to the one kept.
+        merged_into = by_alias(slug)
+        if merged_into is None:
+            raise Http404("没有这个人物")
+        return redirect(merged_into.get_absolute_url(), permanent=True)
     articles = Article.objects.published()
     context = {
         "person": person,
