@@ -234,6 +234,9 @@ class PersonAliasInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def has_add_permission(self, request, obj=None):
+        return False  # aliases come from merges only
+
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
