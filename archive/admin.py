@@ -2,10 +2,16 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
+from archive import versions
+from archive.admin_forms import ArticleAdminForm, MentionAdminForm
 from archive.ingest import flags
-from archive.models import Article, Issue, Mention, Newspaper, Page, Person
+from archive.models import Article, Issue, Mention, Newspaper, Page, Person, PersonAlias
+
+admin.site.site_header = admin.site.site_title = "报纸档案管理"
+admin.site.index_title = "档案管理"
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
@@ -72,7 +78,7 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "number", "name", "article_count"]
+    list_display = ["__str__", "number", "name", "article_count", "history_link"]
     list_filter = ["issue__newspaper", "number", ("issue__date", admin.DateFieldListFilter)]
     search_fields = ["name", "issue__newspaper__name"]
     list_select_related = ["issue__newspaper"]
@@ -86,9 +92,16 @@ class PageAdmin(admin.ModelAdmin):
     def article_count(self, obj):
         return obj._articles
 
+    @admin.display(description="版本历史")
+    def history_link(self, obj):
+        return format_html(
+            '<a href="{}">版本历史</a>', reverse("admin-page-versions", args=[obj.pk])
+        )
+
 
 class MentionInline(admin.TabularInline):
     model = Mention
+    form = MentionAdminForm
     fields = ["person", "roles", "is_reporter", "order"]
     raw_id_fields = ["person"]
     extra = 0
@@ -96,6 +109,7 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "display_title",
         "paper",
@@ -119,7 +133,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["page__issue__newspaper"]
     raw_id_fields = ["page", "continuation"]
     readonly_fields = ["created", "updated"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "clear_review"]
     inlines = [MentionInline]
     fieldsets = [
         (None, {"fields": ["page", "order", "kind", "published", "review"]}),
@@ -138,6 +152,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("时间", {"fields": ["created", "updated"]}),
     ]
+
+    @admin.display(description="标题", ordering="title")
+    def display_title(self, obj):
+        return obj.display_title
 
     @admin.display(description="报纸", ordering="page__issue__newspaper__name")
     def paper(self, obj):
@@ -172,11 +190,31 @@ class ArticleAdmin(admin.ModelAdmin):
         count = set_published(queryset, False)
         self.message_user(request, f"已撤回 {count} 篇文章。")
 
+    @admin.action(description="清除所选文章的待审原因")
+    def clear_review(self, request, queryset):
+        from archive.loading import reindex_articles
+
+        cleared = list(queryset.exclude(review=[]))
+        for article in cleared:
+            # Recorded in the admin's history of each article: who cleared which reasons.
+            labels = "、".join(flags.label(code) for code in article.review)
+            self.log_change(request, article, f"清除待审原因：{labels}")
+        Article.objects.filter(pk__in=[a.pk for a in cleared]).update(review=[])
+        for page in {a.page for a in cleared}:
+            versions.record(page, user=request.user, comment="清除待审原因")
+        reindex_articles([a.pk for a in cleared])
+        self.message_user(request, f"已清除 {len(cleared)} 篇文章的待审原因。")
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         from archive.loading import reindex_articles
 
         reindex_articles([obj.pk])
+
+    def save_related(self, request, form, formsets, change):
+        # After the mentions: the version holds the article as staff left it.
+        super().save_related(request, form, formsets, change)
+        versions.record(form.instance.page, user=request.user, comment=versions.EDITED)
 
     def delete_model(self, request, obj):
         from archive.loading import delete_articles
@@ -189,11 +227,42 @@ class ArticleAdmin(admin.ModelAdmin):
         delete_articles(queryset)
 
 
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "slug", "created"]
+    readonly_fields = ["name", "slug", "created"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # aliases come from merges only
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "sort_key", "mention_count"]
     search_fields = ["name", "sort_key"]
     readonly_fields = ["sort_key"]
+    actions = ["merge_people"]
+    inlines = [PersonAliasInline]
+
+    @admin.action(description="合并所选人物（并入提及最多的一位）")
+    def merge_people(self, request, queryset):
+        from archive.loading import reindex_articles
+        from archive.people import merge_people, most_mentioned
+
+        people = list(queryset)
+        if len(people) < 2:
+            self.message_user(request, "请至少选择两位人物。", level="warning")
+            return
+        keep = most_mentioned(people)
+        others = [p for p in people if p.pk != keep.pk]
+        names = "、".join(p.name for p in others)
+        touched = merge_people(keep, others)
+        # Recorded in the kept person's history: who merged which names into it.
+        self.log_change(request, keep, f"并入：{names}（旧网址已转向本人）")
+        reindex_articles(touched)
+        self.message_user(request, f"已将 {names} 并入 {keep.name}，{len(touched)} 篇文章已更新。")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_mentions=Count("mentions"))

@@ -45,6 +45,29 @@ class InputError(ValueError):
     """A file that cannot be ingested; str() is one line a person can act on."""
 
 
+# Said to staff in the admin as well as by `ingest`: nothing is stored from such a file.
+EMPTY_PAGE = "文件是空的（只有空白，没有版面文本），未入库。"
+NO_ARTICLES = "没有读出任何文章（文本里没有文字，只有标点或符号），未入库。"
+
+
+def has_readable_text(page):
+    """Whether a parsed page holds any article with a letter, digit or Chinese character.
+
+    A whitespace-only or punctuation-only page of text parses to no items or to items of
+    "……"; either would publish an empty page. (A PDF without a text layer is kept all the
+    same, flagged: its picture is the page.)
+
+    >>> from archive.ingest.model import ParsedArticle, ParsedPage
+    >>> has_readable_text(ParsedPage(1, "", [ParsedArticle(paragraphs=["……", "——"])]))
+    False
+    >>> has_readable_text(ParsedPage(1, "", [ParsedArticle(paragraphs=["本报讯 开会。"])]))
+    True
+    """
+    return any(
+        any(ch.isalnum() for part in (a.title, *a.paragraphs) for ch in part) for a in page.articles
+    )
+
+
 @dataclass
 class Parsed:
     """Documents ready to store, the raw text of each page keyed by (date, page), and for
@@ -187,14 +210,18 @@ def page_document(path, *, paper=None, date=None, page=None, known_names=(), str
     strict=False (parse_page, which stores nothing) unknown values stay empty or null.
     """
     data = read_bytes(path, MAX_PAGE_BYTES)
+    if not data.strip():
+        raise InputError(f"{path}: {EMPTY_PAGE}")
     try:
         text = decode_bytes(data, filename=str(path))
     except DecodeError as exc:
         raise InputError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
     if not text.strip():
-        raise InputError(f"{path}: the file is empty (no page text)")
+        raise InputError(f"{path}: {EMPTY_PAGE}")
     paper_name, paper_slug, date, number = _identity(path, paper, date, page, strict)
     parsed = parse_page(text, page_number=number, known_names=known_names)
+    if not has_readable_text(parsed):
+        raise InputError(f"{path}: {NO_ARTICLES}")
     iso = date.isoformat() if date else None
     return build_issue_document(paper_name, paper_slug, iso, None, [parsed]), text
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from archive import search
+from archive import search, versions
 from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+from archive.numbering import assign_numbers, text_of
 from archive.page_prints import store_print
 
 # The interchange article fields an article row holds under the same name (a model field
@@ -51,12 +52,16 @@ class LoadResult:
         )
 
 
-def load_issue(doc, *, publish=True, source_texts=None, index=True, page_prints=None):
+def load_issue(
+    doc, *, publish=True, source_texts=None, index=True, page_prints=None, user=None, comment=""
+):
     """Store one interchange issue document; pages it names replace the stored ones.
 
     `source_texts` maps a page number to the raw page text it was parsed from, kept on the
     page so staff can compare; `page_prints` maps a page number to the PDF it came from
-    (a PagePrint), kept and rendered with the page. Returns a LoadResult.
+    (a PagePrint), kept and rendered with the page. Every stored page is kept as a version
+    (versions.py) by `user` (None for the command line), with `comment` after 入库 in the
+    history. Returns a LoadResult.
     """
     try:
         validate_issue(doc)
@@ -80,10 +85,12 @@ def load_issue(doc, *, publish=True, source_texts=None, index=True, page_prints=
         for page in pages:
             source_text = source_texts.get(page.number, "")
             result.add(_replace_page(issue, page, publish, source_text, people))
+            stored = Page.objects.get(issue=issue, number=page.number)
             if page.number in page_prints:
-                stored = Page.objects.get(issue=issue, number=page.number)
                 store_print(stored, page_prints[page.number])
-        _link_continuations(issue)
+            how = "（发布）" if publish else "（草稿）"
+            versions.record(stored, user=user, comment=f"{versions.STORED}{how}{comment}")
+        link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
             # robust: a failed index write is logged, never undoes the stored page;
@@ -104,21 +111,40 @@ def _newspaper(paper):
 
 
 def _replace_page(issue, parsed, publish, source_text, people):
+    """Store a parsed page in place of the stored one, keeping what links point to.
+
+    The page keeps its row, and every article whose text survives keeps its row id and its
+    number (numbering.py), so both /jzrb/2020-01-27/1/<number>/ and the old id URLs still
+    lead to it.
+    """
     result = LoadResult(pages=1)
     old = Page.objects.filter(issue=issue, number=parsed.number).first()
+    stored, page_pk = [], old.pk if old is not None else None
     if old is not None:
-        result.removed_ids = list(old.articles.values_list("pk", flat=True))
+        if not versions.has_history(old):
+            # Stored before versions were kept: keep what is about to be replaced.
+            versions.record(old, comment=versions.REPLACED)
+        stored = [
+            (a.pk, a.number, article_text(a))
+            for a in old.articles.only("pk", "number", "kicker", "title", "subtitle", "paragraphs")
+        ]
+        result.removed_ids = [pk for pk, _, _ in stored]
         old.delete()
     page = Page.objects.create(
+        pk=page_pk,  # delete() has cleared old.pk
         issue=issue,
         number=parsed.number,
         name=parsed.name,
         source_text=source_text,
         review=list(parsed.review),
     )
+    numbers = assign_numbers(
+        [(number, text) for _, number, text in stored], [article_text(a) for a in parsed.articles]
+    )
+    pk_of = {number: pk for pk, number, _ in stored}
     articles = [
-        _article_row(page, order, art, publish)
-        for order, art in enumerate(parsed.articles, start=1)
+        _article_row(page, order, art, publish, number, pk_of.get(number))
+        for order, (art, number) in enumerate(zip(parsed.articles, numbers, strict=True), start=1)
     ]
     Article.objects.bulk_create(articles)
     # bulk_create sets primary keys on PostgreSQL and SQLite ≥ 3.35; fetch them otherwise.
@@ -137,11 +163,16 @@ def _replace_page(issue, parsed, publish, source_text, people):
     return result
 
 
-def _article_row(page, order, art, publish):
+def article_text(article):
+    """What makes an article the same one across parses: its headline and its text."""
+    return text_of(article.kicker, article.title, article.subtitle, article.paragraphs)
+
+
+def _article_row(page, order, art, publish, number, pk=None):
     fields = {name: getattr(art, name) for name in ROW_FIELDS}
     # An export says which articles were drafts; a parse leaves it to the caller.
     published = publish if art.published is None else art.published
-    return Article(page=page, order=order, published=published, **fields)
+    return Article(pk=pk, page=page, order=order, number=number, published=published, **fields)
 
 
 def _mentions(article, art, people):
@@ -218,7 +249,7 @@ def _free_slug(name, taken=()):
     return slug
 
 
-def _link_continuations(issue):
+def link_continuations(issue):
     """Join the parts of continued articles both ways, whichever page arrived first.
 
     （下转第二版③） on page 1 and （上接第一版③） on page 2 name each other by page and marker.
@@ -329,7 +360,7 @@ def stored_issue_document(issue, *, published_only=False):
             "articles": by_page.get(page.pk, []),
             **_print_fields(page),
         }
-        for page in issue.pages.order_by("number")
+        for page in (issue.pages.visible() if published_only else issue.pages).order_by("number")
     ]
     paper = issue.newspaper
     return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)

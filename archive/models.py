@@ -79,11 +79,12 @@ class Issue(models.Model):
         following = same_paper.filter(date__gt=self.date).order_by("date").first()
         return previous, following
 
-    def reading_order(self):
-        """Every published article of the issue, page by page, light enough for navigation."""
+    def reading_order(self, *, drafts=False):
+        """Every published article of the issue (with drafts, for staff preview), page by
+        page, light enough for navigation."""
+        chosen = Article.objects.all() if drafts else Article.objects.published()
         articles = list(
-            Article.objects.published()
-            .filter(page__issue=self)
+            chosen.filter(page__issue=self)
             .select_related("page")
             .only(
                 "id", "title", "paragraphs", "order", "page__id", "page__number", "page__issue_id"
@@ -140,6 +141,9 @@ class Article(models.Model):
 
     page = models.ForeignKey(Page, models.CASCADE, related_name="articles")
     order = models.PositiveSmallIntegerField("版内顺序")
+    # The article's number in its URL (/jzrb/2020-01-27/1/3/): given once, when the article
+    # first appears on the page, and kept by every re-ingest its text survives (numbering.py).
+    number = models.PositiveSmallIntegerField("文章编号", editable=False)
     kind = models.CharField(
         "类型", max_length=MAX_LENGTHS["kind"], choices=Kind.choices, default=Kind.ARTICLE
     )
@@ -179,6 +183,7 @@ class Article(models.Model):
         verbose_name = verbose_name_plural = "文章"
         constraints = [
             models.UniqueConstraint(fields=["page", "order"], name="article_unique_page_order"),
+            models.UniqueConstraint(fields=["page", "number"], name="article_unique_page_number"),
         ]
         indexes = [
             # The admin's review queue: unpublished or flagged articles, newest first.
@@ -188,12 +193,19 @@ class Article(models.Model):
     def __str__(self):
         return f"{self.display_title} ({self.page})"
 
+    def save(self, *args, **kwargs):
+        # An article added by hand (the admin, a test) is numbered after its page's others.
+        if self.number is None:
+            taken = Article.objects.filter(page_id=self.page_id).aggregate(n=models.Max("number"))
+            self.number = max(taken["n"] or 0, self.order - 1) + 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         page = self.page
         issue = page.issue
         return reverse(
             "archive:article",
-            args=[issue.newspaper.slug, issue.date.isoformat(), page.number, self.pk],
+            args=[issue.newspaper.slug, issue.date.isoformat(), page.number, self.number],
         )
 
     @property
@@ -357,3 +369,9 @@ class Mention(models.Model):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+
+# Defined beside the people it redirects to; imported here so Django sees the app's model.
+from archive.people_models import PersonAlias  # noqa: E402
+
+__all__ = ["Article", "Issue", "Mention", "Newspaper", "Page", "Person", "PersonAlias"]

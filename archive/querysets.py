@@ -45,15 +45,29 @@ class IssueQuerySet(models.QuerySet):
 
 
 class PageQuerySet(models.QuerySet):
+    def visible(self):
+        """Pages with at least one published article: a page saved as a draft is not out."""
+        articles = _far_end(self.model, "articles").objects
+        return self.filter(Exists(articles.published().filter(page=OuterRef("pk"))))
+
     def in_print_order(self):
         """Pages by number, without their raw source text (it is for staff, and the largest
         column)."""
         return self.defer("source_text").order_by("number")
 
     def for_reading(self):
-        """Pages in print order, each with its published articles (two queries)."""
+        """Visible pages in print order, each with its published articles (two queries)."""
         published = _far_end(self.model, "articles").objects.published().order_by("order")
-        return self.in_print_order().prefetch_related(Prefetch("articles", queryset=published))
+        return (
+            self.visible()
+            .in_print_order()
+            .prefetch_related(Prefetch("articles", queryset=published))
+        )
+
+    def for_preview(self):
+        """Every page in print order with every article, drafts included (staff preview)."""
+        articles = _far_end(self.model, "articles").objects.order_by("order")
+        return self.in_print_order().prefetch_related(Prefetch("articles", queryset=articles))
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -43,29 +43,72 @@ def split_paragraphs(text):
     return [line.strip() for line in str(text).replace("\r\n", "\n").split("\n") if line.strip()]
 
 
-def merge_with_previous(page, index):
+HEADLINE = ("kicker", "title", "subtitle")
+
+
+def merge_with_previous(page, index, headline="first"):
     """Join item `index` onto the item before it (the parser split one article in two).
 
-    The earlier item keeps its headline unless it had none; paragraphs, persons and
-    reporters are concatenated; the later item's jump out and editor code win.
+    Nothing is lost: the headline staff pick (`headline` "first" or "second") heads the
+    merged item, and the other's headline lines go back to the body where they stood (the
+    parser had taken body lines for a headline); a second source or dateline goes back in
+    front of its paragraph. Persons and reporters are united, the later jump out and editor
+    code win, and the flags are worked out again (a byline found clears 未识别署名).
+
+    >>> page = {"articles": [
+    ...     {"title": "全市疫情防控工作会议召开", "paragraphs": ["会议要求，"], "review": []},
+    ...     {"title": "坚决打赢阻击战", "paragraphs": ["各级各部门要落实责任。"],
+    ...      "reporters": ["王政"], "review": ["no_byline", "no_headline"]}]}
+    >>> merged = merge_with_previous(page, 1)["articles"][0]
+    >>> merged["title"], merged["paragraphs"], merged["review"]
+    ('全市疫情防控工作会议召开', ['会议要求，', '坚决打赢阻击战', '各级各部门要落实责任。'], [])
     """
     articles = [dict(a) for a in page.get("articles", [])]
     if not 1 <= index < len(articles):
         return page
     first, second = articles[index - 1], articles.pop(index)
-    for name in ("kicker", "title", "subtitle", "source", "dateline"):
-        if not first.get(name) and second.get(name):
-            first[name] = second[name]
-    first["paragraphs"] = list(first.get("paragraphs", [])) + list(second.get("paragraphs", []))
-    first["reporters"] = _union(first.get("reporters", []), second.get("reporters", []))
-    first["persons"] = _merge_persons(first.get("persons", []), second.get("persons", []))
-    first["continued_to"] = second.get("continued_to") or first.get("continued_to")
-    first["editor_code"] = second.get("editor_code") or first.get("editor_code", "")
-    first["review"] = _union(first.get("review", []), second.get("review", []))
-    if first.get("title"):
-        first["review"] = flags.without(first["review"], flags.NO_HEADLINE)
-    first["source_lines"] = _span(first.get("source_lines"), second.get("source_lines"))
+    if headline == "second" and any(second.get(name) for name in HEADLINE):
+        heads, body_first, body_second = second, _headline_lines(first), []
+    else:
+        heads, body_first, body_second = first, [], _headline_lines(second)
+    merged = dict(first)
+    for name in HEADLINE:
+        merged[name] = heads.get(name, "")
+    displaced = [
+        second[name]
+        for name in ("source", "dateline")
+        if second.get(name) and first.get(name) and second[name] != first[name]
+    ]
+    for name in ("source", "dateline"):
+        merged[name] = first.get(name) or second.get(name, "")
+    second_paragraphs = list(second.get("paragraphs", [])) or [""]
+    # A second dateline (本报讯) leads its paragraph again, as printed.
+    second_paragraphs[0] = " ".join([*displaced, second_paragraphs[0]]).strip()
+    second_paragraphs = [p for p in second_paragraphs if p]
+    merged["paragraphs"] = (
+        body_first + list(first.get("paragraphs", [])) + body_second + second_paragraphs
+    )
+    merged["reporters"] = _union(first.get("reporters", []), second.get("reporters", []))
+    merged["persons"] = _merge_persons(first.get("persons", []), second.get("persons", []))
+    merged["continued_to"] = second.get("continued_to") or first.get("continued_to")
+    merged["editor_code"] = second.get("editor_code") or first.get("editor_code", "")
+    merged["review"] = _recheck(_union(first.get("review", []), second.get("review", [])), merged)
+    merged["source_lines"] = _span(first.get("source_lines"), second.get("source_lines"))
+    articles[index - 1] = merged
     return {**page, "articles": articles}
+
+
+def _headline_lines(article):
+    return [article[name] for name in HEADLINE if article.get(name)]
+
+
+def _recheck(review, article):
+    """Flags that the merged item answers are dropped: a headline, a byline found."""
+    if article.get("title"):
+        review = flags.without(review, flags.NO_HEADLINE)
+    if article.get("reporters"):
+        review = flags.without(review, flags.NO_BYLINE)
+    return review
 
 
 def split_at(page, index, paragraph):

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "haystack",
     "axes",
+    "reversion",
     "archive",
 ]
 
@@ -90,7 +91,6 @@ MIDDLEWARE = [
     "archive.middleware.InvalidCharactersMiddleware",
     "archive.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,7 +167,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # come at once: five, then one every three minutes (20 an hour).
 LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "5/15m")
 
+# One language for readers and staff: no LocaleMiddleware, so Accept-Language changes
+# nothing (an English browser saw "Monday" and an English admin; a Japanese one 月曜日).
 LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -7,7 +7,7 @@ from django.urls import include, path, register_converter
 from archive import converters
 from archive.feeds import NewIssuesFeed, SearchFeed
 from archive.sitemaps import SITEMAPS
-from archive.views import api, browse, files, search, staff
+from archive.views import api, browse, files, search, staff, staff_issue, staff_versions
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -54,6 +54,14 @@ archive_patterns = [
 urlpatterns = [
     # /admin/ingest/ — staff upload a page, review the parse, publish
     path("admin/ingest/", staff.ingest_page, name="admin-ingest"),
+    # /admin/ingest/issue/ — staff upload every page of an issue (files or a zip) at once
+    path("admin/ingest/issue/", staff_issue.ingest_issue, name="admin-ingest-issue"),
+    # /admin/pages/17/versions/ — a page's history, with one-click restore
+    path(
+        "admin/pages/<int:page_id>/versions/",
+        staff_versions.page_versions,
+        name="admin-page-versions",
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", browse.robots_txt, name="robots"),
     # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes

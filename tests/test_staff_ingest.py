@@ -134,3 +134,76 @@ def test_staff_without_the_add_article_permission_cannot_ingest(client):
     user.user_permissions.add(Permission.objects.get(codename="view_article"))
     client.force_login(user)
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "所提交的是空文件"),  # Django's own check, in Chinese
+        (b"  \r\n\t\n\xe3\x80\x80\n", "文件是空的"),
+        ("……\n——\n".encode(), "没有读出任何文章"),
+    ],
+    ids=["empty", "whitespace", "punctuation"],
+)
+def test_an_empty_or_unreadable_upload_stores_nothing_and_says_why(staff, paper, content, message):
+    response = upload(staff, paper, content)
+    assert response.status_code == 200
+    assert "state_json" not in response.context  # no review screen, nothing to publish
+    assert message in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_pasted_whitespace_page_is_refused(staff, paper):
+    data = {"paper": paper.pk, "date": "2020-01-27", "page": 1, "text": "  \n\u3000\n"}
+    response = staff.post(URL, data)
+    assert "请上传文件或粘贴版面文本" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_a_review_state_emptied_of_text_is_not_stored(staff, paper):
+    state = json.loads(state_of(upload(staff, paper)))
+    for article in state["page"]["articles"]:
+        article.update(title="", kicker="", subtitle="", paragraphs=["……"])
+    response = staff.post(
+        URL, {"state": json.dumps(state, ensure_ascii=False), "action": "publish"}
+    )
+    assert "没有读出任何文章" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_the_review_names_kinds_in_chinese(staff, paper):
+    html = upload(staff, paper).content.decode()
+    assert '<option value="article" selected>消息</option>' in html
+    assert ">article</option>" not in html
+
+
+def test_a_merge_on_the_review_screen_may_keep_the_second_headline(staff, paper):
+    preview = upload(staff, paper)
+    second = json.loads(state_of(preview))["page"]["articles"][2]
+    merged = staff.post(
+        URL, {"state": state_of(preview), "action": "merge-2", "item-2-headline": "second"}
+    )
+    item = json.loads(state_of(merged))["page"]["articles"][1]
+    assert item["title"] == second["title"]
+
+
+def test_the_upload_reads_paper_date_and_page_from_the_file_name(staff, paper):
+    upload_file = SimpleUploadedFile("jzrb-2020-01-27-p1.txt", SEED.read_bytes())
+    response = staff.post(URL, {"upload": upload_file})
+    state = json.loads(state_of(response))
+    assert (state["paper"]["slug"], state["date"], state["page"]["number"]) == (
+        "jzrb",
+        "2020-01-27",
+        1,
+    )
+
+
+def test_a_file_name_without_a_date_asks_for_one(staff, paper):
+    response = staff.post(URL, {"paper": paper.pk, "upload": SimpleUploadedFile("p.txt", b"x")})
+    assert "请填写出版日期" in response.content.decode()
+    assert "请填写版次" in response.content.decode()
+
+
+def test_the_only_paper_is_chosen_by_default(staff, paper):
+    form = staff.get(URL).context["form"]
+    assert form.fields["paper"].initial == paper.pk

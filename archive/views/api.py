@@ -37,9 +37,7 @@ def read_only(view):
 @read_only
 def issue_detail(request, paper, date):
     """/api/issues/jzrb/2020-01-27 — the published issue in interchange form."""
-    issue = get_object_or_404(
-        Issue.objects.select_related("newspaper"), newspaper__slug=paper, date=date
-    )
+    issue = get_object_or_404(Issue.objects.visible(), newspaper__slug=paper, date=date)
     return json_response(stored_issue_document(issue, published_only=True))
 
 

@@ -6,15 +6,17 @@ articles only.
 """
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from archive.calendars import issue_months, month_bounds, month_calendar, year_calendars
 from archive.forms import HighlightForm, PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
 from archive.page_view import article_clip, page_print
+from archive.people import by_alias
 from archive.querysets import INITIALS
 from archive.views.paging import neighbours, numbered_pages, paginate
+from archive.views.preview import as_preview, previewing
 from archive.views.search_links import person_chart
 
 # Names on one page of /people/: the longest initials (W, Z, L) run to a few pages.
@@ -81,28 +83,37 @@ def paper_month(request, paper, year, month):
 
 def issue_detail(request, paper, date):
     """/jzrb/2020-01-27/ — 版面导航: every page with its articles; the days either side."""
-    issue = get_object_or_404(Issue.objects.visible(), newspaper__slug=paper, date=date)
+    preview = previewing(request)
+    issues = Issue.objects.select_related("newspaper") if preview else Issue.objects.visible()
+    issue = get_object_or_404(issues, newspaper__slug=paper, date=date)
     previous, following = issue.neighbours()
+    pages = issue.pages.for_preview() if preview else issue.pages.for_reading()
     context = {
         "issue": issue,
-        "pages": list(issue.pages.for_reading()),
+        "pages": list(pages),
         "previous": previous,
         "next": following,
+        "preview": preview,
     }
-    return render(request, "archive/issue.html", context)
+    return _render(request, "archive/issue.html", context)
 
 
 def page_detail(request, paper, date, page):
     """/jzrb/2020-01-27/1/ — the printed page with its articles' regions (when it came as a
     PDF) and the articles in reading order, with their lead; ?hl=防控 marks a string."""
-    issue = get_object_or_404(Issue.objects.visible(), newspaper__slug=paper, date=date)
-    pages = list(issue.pages.in_print_order())
+    preview = previewing(request)
+    issues = Issue.objects.select_related("newspaper") if preview else Issue.objects.visible()
+    issue = get_object_or_404(issues, newspaper__slug=paper, date=date)
+    pages = list(
+        issue.pages.in_print_order() if preview else issue.pages.visible().in_print_order()
+    )
     current = next((p for p in pages if p.number == page), None)
     if current is None:
         raise Http404("这一期没有这一版")
     previous, following = neighbours(pages, current)
     # Through the page's own manager, so each article knows its page without a query.
-    articles = list(current.articles.published().order_by("order"))
+    articles = current.articles.all() if preview else current.articles.published()
+    articles = list(articles.order_by("order"))
     query = HighlightForm(request.GET).text()
     context = {
         "issue": issue,
@@ -112,21 +123,27 @@ def page_detail(request, paper, date, page):
         "print": page_print(current, articles, query),
         "previous": previous,
         "next": following,
+        "preview": preview,
     }
-    return render(request, "archive/page.html", context)
+    return _render(request, "archive/page.html", context)
 
 
 def article_detail(request, paper, date, page, article_id):
-    """/jzrb/2020-01-27/1/17/ — the article, its jumps, its people, and how to cite it."""
-    article = get_object_or_404(
-        Article.objects.published().for_reading(),
-        pk=article_id,
-        page__number=page,
-        page__issue__date=date,
-        page__issue__newspaper__slug=paper,
+    """/jzrb/2020-01-27/1/3/ — the article, its jumps, its people, and how to cite it.
+
+    The last part is the article's number on the page; the URLs of earlier versions, which
+    ended in the row id (/jzrb/2020-01-27/1/3158/), redirect permanently to the number.
+    """
+    preview = previewing(request)
+    on_page = (Article.objects.all() if preview else Article.objects.published()).filter(
+        page__number=page, page__issue__date=date, page__issue__newspaper__slug=paper
     )
+    article = on_page.for_reading().filter(number=article_id).first()
+    if article is None:
+        legacy = get_object_or_404(on_page.with_place(), pk=article_id)
+        return redirect(legacy.get_absolute_url(), permanent=True)
     continuation, beginning = article.readable_continuation(), article.readable_beginning()
-    previous, following = neighbours(article.page.issue.reading_order(), article)
+    previous, following = neighbours(article.page.issue.reading_order(drafts=preview), article)
     mentions = list(article.mentions.all())
     context = {
         "article": article,
@@ -139,8 +156,14 @@ def article_detail(request, paper, date, page, article_id):
         "clip": article_clip(article, HighlightForm(request.GET).text()),
         "previous": previous,
         "next": following,
+        "preview": preview,
     }
-    return render(request, "archive/article.html", context)
+    return _render(request, "archive/article.html", context)
+
+
+def _render(request, template, context):
+    response = render(request, template, context)
+    return as_preview(response) if context["preview"] else response
 
 
 def people_index(request):
@@ -172,7 +195,13 @@ def people_index(request):
 def person_detail(request, slug):
     """/people/王小平/ — roles over time, mentions per year, the articles, the company they
     keep, their bylines."""
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        # A person merged into another: the old URL leads to the one kept.
+        merged_into = by_alias(slug)
+        if merged_into is None:
+            raise Http404("没有这个人物")
+        return redirect(merged_into.get_absolute_url(), permanent=True)
     articles = Article.objects.published()
     context = {
         "person": person,

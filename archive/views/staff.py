@@ -9,16 +9,20 @@ import json
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 
 from archive import review, staff_pdf
 from archive.admin_forms import PageUploadForm
 from archive.ingest import DecodeError, decode_bytes, parse_page
 from archive.ingest.interchange import build_issue_document
-from archive.ingest.model import KINDS
+from archive.ingest.model import KINDS, ParsedPage
 from archive.ingest.pdf_read import PdfError
+from archive.inputs import EMPTY_PAGE, NO_ARTICLES, has_readable_text
 from archive.loading import LoadError, load_issue
 from archive.models import Person
+from archive.review_diff import LABELS
+from archive.staff_compare import comparison, put_back_corrections, stored_page
 
 
 @staff_member_required
@@ -36,22 +40,14 @@ def ingest_page(request):
     ):
         return _pdf_step(request, form)
     if request.method == "POST" and form.is_valid():
-        try:
-            text = _page_text(form)
-        except DecodeError as exc:
-            form.add_error("upload", f"无法识别文件编码：{exc}")
-        else:
-            parsed = parse_page(
-                text,
-                page_number=form.cleaned_data["page"],
-                known_names=Person.objects.values_list("name", flat=True),
-            )
+        parsed = _parse_text(form)
+        if parsed is not None:
+            text, parsed = parsed
             page = parsed.to_dict()
             page["name"] = form.cleaned_data["page_name"]
             for article, item in zip(page["articles"], parsed.articles, strict=True):
                 article["source_lines"] = list(item.source_lines)
-            state = _state(form, text, page)
-            return _render_review(request, state)
+            return _render_review(request, _state(form, text, page))
     return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
 
 
@@ -73,6 +69,30 @@ def _pdf_step(request, form):
     state = _state(form, text, page)
     state["pdf"] = name
     return _render_review(request, state)
+
+
+def _parse_text(form):
+    """(text, parsed page) of the uploaded or pasted text, or None with the form's error said.
+
+    Empty or unreadable text stops here, before a review screen could offer to publish it.
+    """
+    try:
+        text = _page_text(form)
+    except DecodeError as exc:
+        form.add_error("upload", f"无法识别文件编码：{exc}")
+        return None
+    if not text.strip():
+        form.add_error(None, EMPTY_PAGE)
+        return None
+    parsed = parse_page(
+        text,
+        page_number=form.cleaned_data["page"],
+        known_names=Person.objects.values_list("name", flat=True),
+    )
+    if not has_readable_text(parsed):
+        form.add_error(None, NO_ARTICLES)
+        return None
+    return text, parsed
 
 
 def _page_text(form):
@@ -102,16 +122,55 @@ def _review_step(request):
     page = review.apply_edits(page, _edits(request.POST, len(page.get("articles", []))))
     action = request.POST.get("action", "")
     if action.startswith("merge-"):
-        page = review.merge_with_previous(page, _int(action[6:]))
+        index = _int(action[6:])
+        headline = request.POST.get(f"item-{index}-headline", "first")
+        page = review.merge_with_previous(page, index, headline)
     elif action.startswith("split-"):
         index = _int(action[6:])
         # Staff name the paragraph that starts the new item; the first part keeps those before.
         starts = _int(request.POST.get(f"item-{index}-split-at"))
         page = review.split_at(page, index, starts - 1)
     state["page"] = page
+    if action == "next" and state.get("queue"):
+        return _render_review(request, _next_page(state))
     if action in {"publish", "draft"}:
+        if state.get("queue"):
+            messages.error(
+                request, f"还有 {len(state['queue'])} 版未审，请点“下一版”逐版审核后再提交。"
+            )
+            return _render_review(request, state)
+        if _replaces_any(state) and not request.POST.get("confirm_replace"):
+            # Re-uploading a stored page replaces it: staff confirm having seen the diff.
+            messages.error(
+                request, "本版已入库：请先查看下方与已存版本的差异，勾选“确认替换”后再提交。"
+            )
+            return _render_review(request, state)
         return _store(request, state, publish=action == "publish")
     return _render_review(request, state)
+
+
+def _entries(state):
+    """The pages of the upload reviewed so far, the current one last: {page, text, pdf}."""
+    current = {"page": state["page"], "text": state["text"], "pdf": state.get("pdf")}
+    return [*state.get("done", []), current]
+
+
+def _next_page(state):
+    """Put the reviewed page aside and bring up the next one of a whole-issue upload."""
+    done = _entries(state)
+    following = state["queue"][0]
+    return {
+        **state,
+        "done": done,
+        "queue": state["queue"][1:],
+        "page": following["page"],
+        "text": following["text"],
+        "pdf": following.get("pdf"),
+    }
+
+
+def _replaces_any(state):
+    return any(comparison({**state, "page": e["page"]}) for e in _entries(state))
 
 
 def _edits(post, count):
@@ -130,23 +189,47 @@ def _int(value):
 
 
 def _store(request, state, *, publish):
-    page = review.strip_review_fields(state["page"])
-    doc = build_issue_document(
-        state["paper"]["name"], state["paper"]["slug"], state["date"], None, [page]
-    )
+    entries = _entries(state)
+    pages = [review.strip_review_fields(e["page"]) for e in entries]
+    for entry, page in zip(entries, pages, strict=True):
+        if not entry.get("pdf") and not has_readable_text(ParsedPage.from_dict(page)):
+            # The state travels through the browser: an edit may have emptied every item.
+            messages.error(request, f"未能入库（第{page['number']}版）：{NO_ARTICLES}")
+            return _render_review(request, state)
+    paper, date = state["paper"], state["date"]
+    doc = build_issue_document(paper["name"], paper["slug"], date, None, pages)
+    keep = not request.POST.get("drop_corrections")
+    prints = {}
+    for entry in entries:
+        prints.update(staff_pdf.page_prints(entry))
     try:
-        result = load_issue(
-            doc,
-            publish=publish,
-            source_texts={page["number"]: state["text"]},
-            page_prints=staff_pdf.page_prints(state),
-        )
+        with transaction.atomic():
+            diffs = [comparison({**state, "page": e["page"]}) for e in entries]
+            result = load_issue(
+                doc,
+                publish=publish,
+                source_texts={e["page"]["number"]: e["text"] for e in entries},
+                page_prints=prints,
+                user=request.user,
+            )
+            stored = [stored_page(paper["slug"], date, p["number"]) for p in pages]
+            kept = sum(
+                put_back_corrections(page, diff, request.user)
+                for page, diff in zip(stored, diffs, strict=True)
+                if diff and keep
+            )
     except LoadError as exc:
         messages.error(request, f"未能入库：{exc}")
         return _render_review(request, state)
     verb = "已发布" if publish else "已存为草稿"
-    messages.success(request, f"{verb}：{result.articles} 篇文章，{result.flagged} 篇待审。")
-    return redirect("admin:archive_article_changelist")
+    note = f"保留了 {kept} 篇文章的人工修改。" if kept else ""
+    messages.success(
+        request,
+        f"{verb}：{len(pages)} 版 {result.articles} 篇文章，{result.flagged} 篇待审。{note}",
+    )
+    # Staff land on what they just stored, as readers will see it (drafts included).
+    landing = stored[0] if len(stored) == 1 else stored[0].issue
+    return redirect(landing.get_absolute_url() + "?preview=1")
 
 
 def _render_review(request, state):
@@ -156,11 +239,46 @@ def _render_review(request, state):
         start, end = (article.get("source_lines") or [0, 0])[:2]
         source = [(n, lines[n - 1]) for n in range(max(start, 1), min(end, len(lines)) + 1)]
         items.append({"index": index, "article": article, "source": source})
+    diff = comparison(state)
+    if diff:
+        _mark_items(items, diff)
     context = _admin_context(
-        request, state=state, state_json=json.dumps(state, ensure_ascii=False), items=items
+        request,
+        state=state,
+        state_json=json.dumps(state, ensure_ascii=False),
+        items=items,
+        diff=diff,
+        replaces_any=diff is not None or _replaces_any(state),
+        batch=_batch(state),
     )
     context["kinds"] = KINDS
     return render(request, "admin/archive/ingest_review.html", context)
+
+
+def _batch(state):
+    """Where a whole-issue upload stands: the page under review and how many in all."""
+    done, queue = len(state.get("done", [])), len(state.get("queue", []))
+    return {"position": done + 1, "total": done + queue + 1} if done or queue else None
+
+
+def _mark_items(items, diff):
+    """Each review item with what storing it would do: its number, new or changed fields,
+    the corrections it keeps or loses."""
+    changed = {c["index"]: [LABELS[f] for f in c["fields"]] for c in diff["changed"]}
+    kept = {c["index"]: c["corrections"] for c in diff["kept_corrections"]}
+    lost = {c["index"]: c["corrections"] for c in diff["lost_corrections"]}
+    for item, number in zip(items, diff["numbers"], strict=True):
+        index = item["index"]
+        item["number"] = number
+        item["is_new"] = index in diff["added"]
+        item["changed"] = changed.get(index, [])
+        item["kept"] = [(LABELS[f], _shown(v)) for f, v in kept.get(index, {}).items()]
+        item["lost"] = [(LABELS[f], _shown(v)) for f, v in lost.get(index, {}).items()]
+    diff["removed_lost"] = [c for c in diff["lost_corrections"] if c["index"] is None]
+
+
+def _shown(value):
+    return "／".join(value) if isinstance(value, list) else value
 
 
 def _admin_context(request, **extra):

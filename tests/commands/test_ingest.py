@@ -29,11 +29,23 @@ def test_the_seed_page_is_stored_as_nine_published_items():
 
 def test_ingesting_a_page_again_replaces_it_without_duplicates():
     run("ingest", str(SEED))
-    first_ids = set(Article.objects.values_list("pk", flat=True))
     run("ingest", str(SEED))
     assert Issue.objects.count() == 1 and Page.objects.count() == 1
     assert Article.objects.count() == 9
-    assert first_ids.isdisjoint(Article.objects.values_list("pk", flat=True))
+
+
+def test_ingesting_the_demo_page_twice_keeps_every_article_url(client):
+    run("ingest", str(SEED))
+    first = {a.pk: a.get_absolute_url() for a in Article.objects.with_place()}
+    run("ingest", str(SEED))
+    run("ingest", str(SEED))
+    again = {a.pk: a.get_absolute_url() for a in Article.objects.with_place()}
+    assert again == first
+    assert sorted(url.rsplit("/", 2)[-2] for url in again.values()) == [
+        str(n) for n in range(1, 10)
+    ]
+    for url in again.values():
+        assert client.get(url).status_code == 200
 
 
 def test_draft_keeps_the_page_unpublished_for_review():
@@ -101,11 +113,13 @@ def test_json_lines_are_accepted(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "empty"),
+        (b"", "文件是空的"),
+        (b" \r\n\t\n\xe3\x80\x80\n", "文件是空的"),
+        ("……\n——\n".encode(), "没有读出任何文章"),
         (b"\x00\x01\x02\xff\xfe\x00\x89PNG\r\n" * 50, "SOME"),
         ("本报讯".encode() + b"\xff\xfe\xfa" * 40, "SOME"),
     ],
-    ids=["empty", "binary", "undecodable"],
+    ids=["empty", "whitespace", "punctuation", "binary", "undecodable"],
 )
 def test_bad_page_files_give_one_clear_line_and_change_nothing(tmp_path, content, message):
     run("ingest", str(SEED))

@@ -47,5 +47,5 @@ def test_a_bad_date_is_refused():
 def test_an_empty_file_is_a_clear_error(tmp_path):
     empty = tmp_path / "jzrb-2020-01-27-p1.txt"
     empty.write_bytes(b"")
-    with pytest.raises(CommandError, match="empty"):
+    with pytest.raises(CommandError, match="文件是空的"):
         run("parse_page", str(empty))

@@ -147,3 +147,23 @@ def test_an_article_with_many_people_takes_the_same_queries(client, django_asser
         make_article(page, persons=people[:5])
     with django_assert_max_num_queries(QUERY_BOUND):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_an_old_row_id_url_redirects_permanently_to_the_numbered_one(client):
+    page = make_page()
+    for _ in range(30):  # row ids above the page's article numbers
+        make_article(make_page(2))
+    article = make_article(page)
+    assert article.number == 1 and article.pk > 30
+    response = client.get(f"/jzrb/2020-01-27/1/{article.pk}/")
+    assert response.status_code == 301
+    assert response["Location"] == "/jzrb/2020-01-27/1/1/"
+    assert client.get(f"/jzrb/2020-01-27/1/{article.pk + 1}/").status_code == 404
+
+
+def test_a_number_wins_over_a_row_id_of_the_same_value(client):
+    page = make_page()
+    first = make_article(page, title="第一篇")
+    second = make_article(page, title="第二篇")
+    assert (first.number, second.number) == (1, 2)
+    assert "第二篇" in client.get("/jzrb/2020-01-27/1/2/").content.decode()

@@ -1,0 +1,82 @@
+"""Every stored state of a page kept (django-reversion): who stored it, when, and how.
+
+A version is one page with its articles and their mentions. load_issue records one each
+time it stores a page (and, for a page stored before versions were kept, the state it is
+about to replace); an admin edit records one of the edited article's page. Restoring a
+version brings back the page exactly as it was, and is itself recorded, so it can be undone.
+"""
+
+import reversion
+from django.db import transaction
+from django.utils import timezone
+from reversion.models import Version
+
+# The comments staff read in the history (and that tell an ingest from an edit).
+STORED = "入库"
+REPLACED = "替换前的版本"
+EDITED = "后台修改"
+RESTORED = "恢复到"
+
+
+def register():
+    """Register the page as the unit of history, following its articles and mentions."""
+    from archive.models import Article, Mention, Page
+
+    if not reversion.is_registered(Page):
+        reversion.register(Page, follow=["articles"])
+        reversion.register(Article, follow=["mentions"])
+        reversion.register(Mention)
+
+
+def record(page, *, user=None, comment=STORED):
+    """Keep the page's current state, with its articles and mentions, as a new version."""
+    with reversion.create_revision(manage_manually=True):
+        reversion.add_to_revision(page)
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def has_history(page):
+    return Version.objects.get_for_object(page).exists()
+
+
+def history(page):
+    """The page's versions, newest first, each with its revision (who, when, comment)."""
+    return Version.objects.get_for_object(page).select_related("revision__user")
+
+
+def last_stored(page):
+    """The version recorded by the latest ingest of the page, or None."""
+    return history(page).filter(revision__comment__startswith=STORED).first()
+
+
+def article_states(version):
+    """{article id: stored fields} of the articles in a page's version."""
+    from archive.models import Article
+
+    revision = version.revision
+    return {int(v.object_id): v.field_dict for v in revision.version_set.get_for_model(Article)}
+
+
+def restore(version, *, user=None):
+    """Bring the page back to `version`: articles added since go, replaced ones return.
+
+    Returns (restored article ids, removed article ids) for the search index.
+    """
+    from archive.loading import link_continuations, sync_index
+    from archive.models import Page
+
+    page = Page.objects.get(pk=version.object_id)
+    before = set(page.articles.values_list("pk", flat=True))
+    with transaction.atomic():
+        version.revision.revert(delete=True)
+        page = Page.objects.get(pk=version.object_id)
+        link_continuations(page.issue)
+        when = timezone.localtime(version.revision.date_created)
+        record(page, user=user, comment=f"{RESTORED} {when:%Y-%m-%d %H:%M:%S} 的版本")
+        after = set(page.articles.values_list("pk", flat=True))
+        transaction.on_commit(
+            lambda: sync_index(sorted(after), sorted(before - after)), robust=True
+        )
+    return after, before - after

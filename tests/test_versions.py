@@ -1,0 +1,105 @@
+"""Versions: every stored page is kept; restoring one brings the page back exactly."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from archive import versions
+from archive.ingest.interchange import build_issue_document
+from archive.ingest.model import ParsedArticle, ParsedPage, PersonMention
+from archive.loading import load_issue, stored_issue_document
+from archive.models import Article, Issue, Page
+
+pytestmark = pytest.mark.django_db
+
+
+def doc(*titles, persons=()):
+    articles = [
+        ParsedArticle(
+            title=title,
+            paragraphs=[f"{title}的正文，记录全市疫情防控工作的进展。"],
+            persons=[PersonMention(name, ["市长"]) for name in persons],
+        )
+        for title in titles
+    ]
+    page = ParsedPage(1, "要闻", articles)
+    return build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [page])
+
+
+def export():
+    return stored_issue_document(Issue.objects.get())
+
+
+def test_every_store_is_a_version_with_who_and_how():
+    editor = User.objects.create_user("editor")
+    load_issue(doc("第一篇"), index=False)
+    load_issue(doc("第一篇", "第二篇"), index=False, publish=False, user=editor)
+    history = list(versions.history(Page.objects.get()))
+    assert [v.revision.comment for v in history] == ["入库（草稿）", "入库（发布）"]
+    assert history[0].revision.user == editor and history[1].revision.user is None
+
+
+def test_a_page_stored_before_versions_keeps_what_it_replaces():
+    load_issue(doc("旧的"), index=False)
+    page = Page.objects.get()
+    versions.history(page).delete()  # as an archive from before versions were kept
+    load_issue(doc("新的"), index=False)
+    assert [v.revision.comment for v in versions.history(page)] == ["入库（发布）", "替换前的版本"]
+
+
+def test_restore_brings_a_replaced_version_back_exactly():
+    load_issue(doc("第一篇", "第二篇", persons=["徐衣显"]), index=False)
+    edited = Article.objects.get(title="第二篇")
+    edited.subtitle = "人工补上的副题"
+    edited.save()
+    versions.record(edited.page, comment=versions.EDITED)
+    before = export()
+    load_issue(doc("完全不同的一篇", "第一篇", "又一篇"), index=False)
+    assert export() != before
+    replaced = versions.history(Page.objects.get())[1]
+    assert replaced.revision.comment == versions.EDITED
+    versions.restore(replaced)
+    assert export() == before
+    latest = versions.history(Page.objects.get()).first()
+    assert latest.revision.comment.startswith(versions.RESTORED)
+
+
+def test_a_restore_can_itself_be_undone():
+    load_issue(doc("甲"), index=False)
+    load_issue(doc("乙乙乙乙"), index=False)
+    second = export()
+    versions.restore(versions.history(Page.objects.get())[1])
+    assert export()["pages"][0]["articles"][0]["title"] == "甲"
+    versions.restore(versions.history(Page.objects.get())[1])
+    assert export() == second
+
+
+@pytest.fixture
+def staff(client):
+    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
+    return client
+
+
+def test_the_history_lists_versions_and_restores_one_with_a_click(staff):
+    load_issue(doc("第一篇", "第二篇"), index=False)
+    before = export()
+    load_issue(doc("换掉的一篇"), index=False)
+    page = Page.objects.get()
+    url = f"/admin/pages/{page.pk}/versions/"
+    html = staff.get(url).content.decode()
+    assert "换掉的一篇" in html and "第一篇；第二篇" in html and "恢复此版本" in html
+    old = versions.history(page)[1]
+    response = staff.post(url, {"version": old.pk})
+    assert response.status_code == 302
+    assert export() == before
+    assert "editor" in staff.get(url).content.decode()
+
+
+def test_an_admin_edit_is_a_version_by_its_editor(staff):
+    load_issue(doc("第一篇"), index=False)
+    article = Article.objects.get()
+    from tests.test_admin_article_form import form_data
+
+    data = form_data(staff, article, subtitle="补上的副题")
+    assert staff.post(f"/admin/archive/article/{article.pk}/change/", data).status_code == 302
+    latest = versions.history(article.page).first()
+    assert latest.revision.comment == versions.EDITED and latest.revision.user.username == "editor"
