@@ -6,20 +6,25 @@ database once the transaction has committed, one index writer per stored issue.
 """
 
 import datetime
+import logging
+import time
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from archive import search, versions
-from archive.ingest.interchange import InterchangeError, build_issue_document, validate_issue
-from archive.ingest.model import ARTICLE_FIELDS, ParsedArticle, ParsedPage, PersonMention
+from archive.ingest.interchange import InterchangeError, validate_issue
+from archive.ingest.model import ARTICLE_FIELDS, ParsedPage
 from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
 from archive.numbering import assign_numbers, text_of
 from archive.page_prints import store_print
 
 # The interchange article fields an article row holds under the same name (a model field
 # or property); reporters and persons are stored as mentions instead.
+log = logging.getLogger(__name__)
+# How often a load is tried again when a concurrent writer created the same rows first.
+RACE_ATTEMPTS = 5
 ROW_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in ("reporters", "persons"))
 
 
@@ -67,14 +72,33 @@ def load_issue(
         validate_issue(doc)
     except InterchangeError as exc:
         raise LoadError(str(exc)) from exc
-    source_texts = source_texts or {}
-    page_prints = page_prints or {}
+    options = {"source_texts": source_texts or {}, "page_prints": page_prints or {}}
+    options.update(publish=publish, index=index, user=user, comment=comment)
+    for attempt in range(1, RACE_ATTEMPTS + 1):
+        try:
+            return _load_once(doc, **options)
+        except IntegrityError as exc:
+            # Another writer created the same paper, issue, page or person between our
+            # look and our insert (PostgreSQL; SQLite serialises writers). Our work was
+            # rolled back whole; once theirs is committed, doing it again finds their rows.
+            if attempt == RACE_ATTEMPTS:
+                raise LoadError(
+                    f"另一个入库同时在写同一期，重试 {RACE_ATTEMPTS} 次未成：{exc}"
+                ) from exc
+            log.info("load_issue: concurrent writer (%s), attempt %d again", exc, attempt + 1)
+            time.sleep(0.05 * attempt)
+
+
+def _load_once(doc, *, publish, source_texts, index, page_prints, user, comment):
     with transaction.atomic():
         newspaper = _newspaper(doc["paper"])
         issue_info = doc["issue"]
         issue, _ = Issue.objects.get_or_create(
             newspaper=newspaper, date=datetime.date.fromisoformat(issue_info["date"])
         )
+        # Two loads of one issue take turns (a row lock; SQLite's writer lock already does):
+        # the second then replaces the first's pages as a re-upload, never beside them.
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
         if issue_info.get("number") is not None and issue.number != issue_info["number"]:
             issue.number = issue_info["number"]
             issue.save(update_fields=["number"])
@@ -103,6 +127,9 @@ def _newspaper(paper):
     name = paper["name"].strip()
     slug = (paper.get("slug") or "").strip() or slugify(name, allow_unicode=False) or "paper"
     newspaper = Newspaper.objects.filter(slug=slug).first()
+    if newspaper is None and Newspaper.objects.filter(name=name).exists():
+        other = Newspaper.objects.get(name=name).slug
+        raise LoadError(f"paper name {name!r} already belongs to slug {other!r}, not {slug!r}")
     if newspaper is None:
         newspaper = Newspaper.objects.create(name=name, slug=slug, place=paper.get("place", ""))
     elif newspaper.name != name:
@@ -318,72 +345,3 @@ def delete_articles(queryset):
         Article.objects.filter(pk__in=ids).delete()
         transaction.on_commit(lambda: sync_index((), ids), robust=True)
     return len(ids)
-
-
-# -- export -------------------------------------------------------------------------------
-
-
-def stored_article_document(article):
-    """One stored article as interchange JSON, with its id and url.
-
-    Needs the article's mentions with persons prefetched to stay at one query per page.
-    """
-    mentions = sorted(article.mentions.all(), key=lambda m: m.order)
-    parsed = ParsedArticle(
-        reporters=[m.person.name for m in mentions if m.is_reporter],
-        persons=[
-            PersonMention(m.person.name, list(m.roles)) for m in mentions if not m.is_reporter
-        ],
-        published=article.published,
-        **{name: getattr(article, name) for name in ROW_FIELDS},
-    )
-    return {"id": article.pk, "url": article.get_absolute_url(), **parsed.to_dict()}
-
-
-def stored_issue_document(issue, *, published_only=False):
-    """One stored issue as an interchange document."""
-    articles = (
-        Article.objects.filter(page__issue=issue)
-        .select_related("page__issue__newspaper")
-        .with_people()
-        .order_by("page__number", "order")
-    )
-    if published_only:
-        articles = articles.filter(published=True)
-    by_page = {}
-    for article in articles:
-        by_page.setdefault(article.page_id, []).append(stored_article_document(article))
-    pages = [
-        {
-            "number": page.number,
-            "name": page.name,
-            "articles": by_page.get(page.pk, []),
-            **_print_fields(page),
-        }
-        for page in (issue.pages.visible() if published_only else issue.pages).order_by("number")
-    ]
-    paper = issue.newspaper
-    return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)
-
-
-def _print_fields(page):
-    """A page's review flags and, once its PDF is kept, the URLs of its picture and PDF."""
-    fields = {"review": list(page.review)} if page.review else {}
-    if page.image:
-        fields["image"] = page.image.url
-    if page.pdf:
-        fields["pdf"] = page.pdf.url
-    return fields
-
-
-def export_issues(*, paper=None, date_from=None, date_to=None):
-    """Every stored issue matching the filters, oldest first, as interchange documents."""
-    issues = Issue.objects.select_related("newspaper").order_by("newspaper__slug", "date")
-    if paper:
-        issues = issues.filter(newspaper__slug=paper)
-    if date_from:
-        issues = issues.filter(date__gte=date_from)
-    if date_to:
-        issues = issues.filter(date__lte=date_to)
-    for issue in issues.iterator(chunk_size=50):
-        yield stored_issue_document(issue)

@@ -3,12 +3,11 @@
 A version is one page with its articles and their mentions. load_issue records one each
 time it stores a page (and, for a page stored before versions were kept, the state it is
 about to replace); an admin edit records one of the edited article's page. Restoring a
-version brings back the page exactly as it was, and is itself recorded, so it can be undone.
+version (archive.restoring) brings back the page exactly as it was, and is itself recorded,
+so it can be undone.
 """
 
 import reversion
-from django.db import transaction
-from django.utils import timezone
 from reversion.models import Version
 
 # The comments staff read in the history (and that tell an ingest from an edit).
@@ -57,26 +56,3 @@ def article_states(version):
 
     revision = version.revision
     return {int(v.object_id): v.field_dict for v in revision.version_set.get_for_model(Article)}
-
-
-def restore(version, *, user=None):
-    """Bring the page back to `version`: articles added since go, replaced ones return.
-
-    Returns (restored article ids, removed article ids) for the search index.
-    """
-    from archive.loading import link_continuations, sync_index
-    from archive.models import Page
-
-    page = Page.objects.get(pk=version.object_id)
-    before = set(page.articles.values_list("pk", flat=True))
-    with transaction.atomic():
-        version.revision.revert(delete=True)
-        page = Page.objects.get(pk=version.object_id)
-        link_continuations(page.issue)
-        when = timezone.localtime(version.revision.date_created)
-        record(page, user=user, comment=f"{RESTORED} {when:%Y-%m-%d %H:%M:%S} 的版本")
-        after = set(page.articles.values_list("pk", flat=True))
-        transaction.on_commit(
-            lambda: sync_index(sorted(after), sorted(before - after)), robust=True
-        )
-    return after, before - after

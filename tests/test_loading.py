@@ -2,9 +2,10 @@
 
 import pytest
 
+from archive.exports import stored_article_document, stored_issue_document
 from archive.ingest.interchange import build_issue_document, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, Jump, ParsedArticle, ParsedPage, PersonMention
-from archive.loading import ROW_FIELDS, load_issue, stored_article_document, stored_issue_document
+from archive.loading import ROW_FIELDS, load_issue
 from archive.models import Article, Issue
 
 pytestmark = pytest.mark.django_db

@@ -207,3 +207,33 @@ def test_a_file_name_without_a_date_asks_for_one(staff, paper):
 def test_the_only_paper_is_chosen_by_default(staff, paper):
     form = staff.get(URL).context["form"]
     assert form.fields["paper"].initial == paper.pk
+
+
+def test_staff_who_may_only_add_cannot_replace_a_stored_page(client, staff, paper):
+    preview = upload(staff, paper)
+    staff.post(URL, {"state": state_of(preview), "action": "publish"})
+    clerk = User.objects.create_user("clerk", password="pw-for-tests", is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="add_article"))
+    client.force_login(clerk)
+    again = upload(client, paper)
+    response = client.post(
+        URL, {"state": state_of(again), "action": "publish", "confirm_replace": "on"}
+    )
+    assert "替换需要“修改文章”权限" in response.content.decode()
+    assert Article.objects.count() == 9  # the stored page is untouched
+
+
+def test_a_publish_the_index_cannot_take_says_so_and_names_the_repair(
+    staff, paper, monkeypatch, search_index
+):
+    from archive import search
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    preview = upload(staff, paper)
+    monkeypatch.setattr(search, "apply", full_disk)
+    response = staff.post(URL, {"state": state_of(preview), "action": "publish"}, follow=True)
+    page = response.content.decode()
+    assert "检索索引没有写入" in page and "check_index --repair" in page
+    assert Article.objects.filter(published=True).count() == 9  # the page itself is kept

@@ -3,10 +3,11 @@
 import pytest
 from django.contrib.auth.models import User
 
-from archive import versions
+from archive import restoring, versions
+from archive.exports import stored_issue_document
 from archive.ingest.interchange import build_issue_document
 from archive.ingest.model import ParsedArticle, ParsedPage, PersonMention
-from archive.loading import load_issue, stored_issue_document
+from archive.loading import load_issue
 from archive.models import Article, Issue, Page
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_restore_brings_a_replaced_version_back_exactly():
     assert export() != before
     replaced = versions.history(Page.objects.get())[1]
     assert replaced.revision.comment == versions.EDITED
-    versions.restore(replaced)
+    restoring.restore(replaced)
     assert export() == before
     latest = versions.history(Page.objects.get()).first()
     assert latest.revision.comment.startswith(versions.RESTORED)
@@ -67,9 +68,9 @@ def test_a_restore_can_itself_be_undone():
     load_issue(doc("甲"), index=False)
     load_issue(doc("乙乙乙乙"), index=False)
     second = export()
-    versions.restore(versions.history(Page.objects.get())[1])
+    restoring.restore(versions.history(Page.objects.get())[1])
     assert export()["pages"][0]["articles"][0]["title"] == "甲"
-    versions.restore(versions.history(Page.objects.get())[1])
+    restoring.restore(versions.history(Page.objects.get())[1])
     assert export() == second
 
 

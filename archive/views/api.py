@@ -12,8 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from archive import search as search_index
+from archive.exports import stored_article_document, stored_issue_document
 from archive.faults import data_folder_state
-from archive.loading import stored_article_document, stored_issue_document
 from archive.models import Article, Issue
 from archive.search.consistency import out_of_step
 from archive.views.hits import search_hits

@@ -5,6 +5,7 @@ the form and is validated again before it is stored.
 """
 
 import json
+import logging
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -19,10 +20,12 @@ from archive.ingest.interchange import build_issue_document
 from archive.ingest.model import KINDS, ParsedPage
 from archive.ingest.pdf_read import PdfError
 from archive.inputs import EMPTY_PAGE, NO_ARTICLES, has_readable_text
-from archive.loading import LoadError, load_issue
+from archive.loading import IndexWriteError, LoadError, load_issue, sync_index
 from archive.models import Person
 from archive.review_diff import LABELS
 from archive.staff_compare import comparison, put_back_corrections, stored_page
+
+log = logging.getLogger(__name__)
 
 
 @staff_member_required
@@ -139,6 +142,10 @@ def _review_step(request):
                 request, f"还有 {len(state['queue'])} 版未审，请点“下一版”逐版审核后再提交。"
             )
             return _render_review(request, state)
+        if _replaces_any(state) and not request.user.has_perm("archive.change_article"):
+            # Adding pages is not replacing them: that is a change to stored work.
+            messages.error(request, "本版已入库，替换需要“修改文章”权限；请联系管理员。")
+            return _render_review(request, state)
         if _replaces_any(state) and not request.POST.get("confirm_replace"):
             # Re-uploading a stored page replaces it: staff confirm having seen the diff.
             messages.error(
@@ -211,6 +218,7 @@ def _store(request, state, *, publish):
                 source_texts={e["page"]["number"]: e["text"] for e in entries},
                 page_prints=prints,
                 user=request.user,
+                index=False,  # below, after the commit, so that a failure can be said
             )
             stored = [stored_page(paper["slug"], date, p["number"]) for p in pages]
             kept = sum(
@@ -221,6 +229,16 @@ def _store(request, state, *, publish):
     except LoadError as exc:
         messages.error(request, f"未能入库：{exc}")
         return _render_review(request, state)
+    try:
+        sync_index(result.article_ids, result.removed_ids)
+    except IndexWriteError as exc:
+        log.error("staff ingest: %s", exc)
+        messages.error(
+            request,
+            "版面已入库，但检索索引没有写入（"
+            f"{exc.__cause__ or exc}），读者暂时检索不到这些文章。"
+            "请腾出磁盘空间后运行 manage.py check_index --repair。",
+        )
     verb = "已发布" if publish else "已存为草稿"
     note = f"保留了 {kept} 篇文章的人工修改。" if kept else ""
     messages.success(

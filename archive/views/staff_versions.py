@@ -5,7 +5,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from archive import versions
+from archive import restoring, versions
 from archive.models import Page
 
 
@@ -17,7 +17,7 @@ def page_versions(request, page_id):
         if not request.user.has_perm("archive.change_article"):
             raise PermissionDenied
         version = get_object_or_404(versions.history(page), pk=request.POST.get("version"))
-        versions.restore(version, user=request.user)
+        restoring.restore(version, user=request.user)
         when = version.revision.date_created
         messages.success(request, f"已恢复 {when:%Y-%m-%d %H:%M} 的版本（恢复本身也已记入历史）。")
         return redirect("admin-page-versions", page_id=page.pk)

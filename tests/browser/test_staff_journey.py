@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from archive.loading import stored_issue_document
+from archive.exports import stored_issue_document
 from archive.models import Issue, Page
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import SEED

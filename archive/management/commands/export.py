@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.loading import export_issues
+from archive.exports import export_issues
 from archive.management.commands._options import iso_date
 from archive.models import Newspaper
 
