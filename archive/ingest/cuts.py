@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from archive.ingest import flags
 from archive.ingest.assemble import HEAD, groups, segments_of
+from archive.ingest.line_features import closes_first
 from archive.ingest.line_roles import OPENING, Reading, read_roles, rule_roles
 from archive.ingest.markers import (
     match_byline,
@@ -45,6 +46,9 @@ __all__ = ["read_page"]
 CUT_SURE = 0.9
 _CLAUSE_END = ("，", "、", "；", "：", ",", ";")
 KEEP_RULE = 0.2
+# The label of a summary box that opens a body (People's Daily prints 核心阅读 over it).
+_PUNCT = "。，、；：！？…”’）》」』"
+_BOX = frozenset(("核心阅读", "内容提要", "提要", "阅读提示", "编者按"))
 ROLE_SURE = 0.8
 _KINDS = {"open": OPENING, "body": ("body", "sub"), "head": HEAD}
 
@@ -72,7 +76,7 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
     ]
     model = list(reading.labels)
     _keep_whole(labels, model, rule_labels)
-    _furniture(lines, reading.index, labels)
+    settled = _furniture(lines, reading.index, labels, reading.order)
     reading.labels = labels
     mine, theirs = groups(labels), groups(rule_labels)
     if len(theirs) != len(rule_segments):
@@ -94,7 +98,7 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
     disputed = [
         bodies_first and _kind(m) != _kind(r) for m, r in zip(model, rule_labels, strict=True)
     ]
-    _judge(segments, mine, reading, disputed)
+    _judge(segments, mine, reading, disputed, settled)
     return segments
 
 
@@ -109,21 +113,44 @@ def _keep_whole(labels: list[str], model: list[str], rules: list[str]) -> None:
                 labels[k] = rules[k]
 
 
-def _furniture(lines: list[Line], index: list[int], labels: list[str]) -> None:
+def _furniture(lines: list[Line], index: list[int], labels: list[str], order: str) -> set[int]:
     """What the printed text settles, whatever the model read: a line ending in a jump or
     an editor code is a body's last, and a line holding a full stop or ending a clause
-    (…。, …，) is body text: never a headline; （上接…） opens an item, and so does a
-    byline read as a headline or right after a line that ended a body with its marker."""
-    previous = ""
+    (…。, …，) is body text: never a headline, nor is a line inside a bracket a body line
+    opened (…记者阳 / 娜、马晓冬）) or a bracketed note broken over lines; （上接…） opens an
+    item, and so does a byline read as a headline or right after a line that ended a body
+    with its marker, and a summary box's label (核心阅读) on a bodies-first page.
+
+    Returns the lines whose kind is beyond doubt: those above a word's carried-over tail
+    (…重要防 / 线。在…) are body, since no item ends mid-word."""
+    previous, in_body, settled = "", False, set()
     for k, i in enumerate(index):
         text = lines[i].text
+        if k + 1 < len(index) and _tail(lines[index[k + 1]].text) and labels[k] not in HEAD:
+            settled.add(k)
         head = labels[k] in HEAD or labels[k] in ("kicker_open", "title_open")
         byline = text[:1] in "本新据中人" and match_byline(text) is not None
         if match_continued_from(text) or (byline and (head or _ends(previous))):
             labels[k] = "open"
         elif head and (_ends(text) or "。" in text or text.endswith(_CLAUSE_END)):
             labels[k] = "body"
-        previous = text
+        elif head and in_body and _unclosed(previous) and closes_first(text):
+            labels[k] = "body"  # （据新华社电 记者阳 / 娜、马晓冬）: the bracket goes on
+        elif head and text[:1] == "（" and _unclosed(text):
+            labels[k] = "body"  # （相关报道见第十 / 三版）: a note wrapped, not a headline
+        elif head and text in _BOX and order == "bf":
+            labels[k] = "open"  # 核心阅读 opens its item's body, never a headline
+        previous, in_body = text, labels[k] not in HEAD and not labels[k].endswith("_open")
+    return settled
+
+
+def _tail(text: str) -> bool:
+    """线。在…, 导。: a line opening on one character and a stop goes on the line above."""
+    return len(text) > 1 and text[1] in "。，、；！？" and text[0] not in _PUNCT
+
+
+def _unclosed(text: str) -> bool:
+    return text.rfind("（") > text.rfind("）")
 
 
 def _ends(text: str) -> bool:
@@ -137,12 +164,19 @@ def _roles(lines: list[Line], reading: Reading, group) -> tuple[str, str, str]:
     return tuple(" ".join(text[role]) for role in HEAD)
 
 
-def _judge(segments: list[Segment], items: list, reading: Reading, disputed: list[bool]) -> None:
+def _judge(
+    segments: list[Segment], items: list, reading: Reading, disputed: list[bool], settled: set
+) -> None:
     """Each segment's confidence and flags from its lines' role probabilities; a line
-    whose kind the rules and the model read apart (``disputed``) is as unsure as can be."""
+    whose kind the rules and the model read apart (``disputed``) is as unsure as can be,
+    one the printed text settles (``settled``) as sure."""
     chances, labels = reading.chances, reading.labels
     sure = [
-        0.0 if disputed[k] else sum(chances[k].get(x, 0.0) for x in _kind(label))
+        1.0
+        if k in settled
+        else 0.0
+        if disputed[k]
+        else sum(chances[k].get(x, 0.0) for x in _kind(label))
         for k, label in enumerate(labels)
     ]
     for n, (seg, group) in enumerate(zip(segments, items, strict=True)):

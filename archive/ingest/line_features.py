@@ -33,7 +33,7 @@ from archive.ingest.markers import (
 )
 from archive.ingest.normalize import Line
 
-__all__ = ["ORDERS", "guess_order", "page_features", "with_order"]
+__all__ = ["ORDERS", "closes_first", "guess_order", "page_features", "with_order"]
 
 # A page's order: headlines first (other papers' export) or bodies first (the seed's).
 ORDERS = ("hf", "bf")
@@ -45,6 +45,7 @@ _CLAUSE = set("，、；,;")
 _CLOSE = set("）)】」』》")
 _QUOTE = set('”’"')
 _OPEN = set("（(【「『《")
+_PUNCT = _SENTENCE | _CLAUSE | _CLOSE | _QUOTE
 _DATELINE = re.compile(
     r"^(据)?(本报|新华社|中新社)?[\u4e00-\u9fff·]{2,8}[0-9一二三四五六七八九十]{1,3}月"
 )
@@ -59,6 +60,8 @@ _FURNITURE_START = set("据本新中人光经工法河央科农特记通")
 _MARKER_END = set("0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _LIST_START = set("●■◆▲★○□◇一二三四五六七八九十（(")
 _SENTENCE_RE = re.compile("[。！？…]")
+# What opens a body before its text: an editor's note, a summary box (核心阅读, 内容提要).
+_EDITORIAL = ("编者按", "【编者按】", "编者的话", "核心阅读", "内容提要", "提要", "阅读提示")
 _LIST = re.compile(
     r"^([●■◆▲★○□◇]|\d{1,2}[、．.]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[）)])"
 )
@@ -85,6 +88,8 @@ def _end(text: str) -> str:
 
 def _start(text: str) -> str:
     first = text[0]
+    if len(text) > 1 and text[1] in _SENTENCE | _CLAUSE and first not in _PUNCT:
+        return "w"  # 线。在…: a word's last character carried over a line or column break
     if text.startswith(("——", "—")):
         return "d"
     if first in _OPEN:
@@ -146,7 +151,9 @@ def _own(line: Line, head: str) -> list[str]:
         ("credit", last in "摄）)" and bool(_CREDIT.search(text))),
         ("date", first in "（(" and bool(_DATE_LINE.match(text))),
         ("salute", len(text) <= 20 and ("们" in text or "各位" in text)),
-        ("ed", first in "编【" and text.startswith(("编者按", "【编者按】", "编者的话"))),
+        ("ed", first in "编【核内提阅" and text.startswith(_EDITORIAL)),
+        ("ob", text.count("（") > text.count("）")),
+        ("cb", closes_first(text)),
         ("notice", bool(NOTICE.search(tail))),
         ("kcue", bool(KICKER_END.search(tail))),
         ("kcue2", bool(KICKER_END_IN_BLOCK.search(tail))),
@@ -159,6 +166,12 @@ def _own(line: Line, head: str) -> list[str]:
         ("sent", _SENTENCE_RE.search(text, 0, len(text) - 1) is not None),
     )
     return f + [name for name, hit in checks if hit]
+
+
+def closes_first(text: str) -> bool:
+    """The line closes a bracket it did not open (…记者毛磊）): the tail of a line above."""
+    close, open_ = text.find("）"), text.find("（")
+    return close >= 0 and (open_ < 0 or close < open_)
 
 
 def with_order(features: list[list[str]], order: str) -> list[list[str]]:
@@ -297,6 +310,8 @@ def _around(k, ratio, ends, starts, own, heads) -> list[str]:
             f.append("p.end")
         if "byl" in own[k - 1]:
             f.append("p.byl")
+        if "ob" in own[k - 1]:
+            f.append("p.ob" + ("|cb" if "cb" in own[k] else ""))
     else:
         f.append("bos")
     if k + 1 < n:
