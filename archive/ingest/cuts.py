@@ -39,7 +39,7 @@ from archive.ingest.markers import (
     match_jump_to,
 )
 from archive.ingest.normalize import Line
-from archive.ingest.segment import Segment
+from archive.ingest.segment import Segment, take_opener
 
 __all__ = ["read_page"]
 
@@ -88,6 +88,8 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
             rule_group, seg = by_shape[group.shape()]
             if group.head != rule_group.head:
                 seg.roles = _roles(lines, reading, group)
+            if seg.headline_first and seg.byline is None and seg.body:
+                seg.body = take_opener(seg, seg.body)  # the rules read a notice's title first
             segments.append(seg)
         else:
             [seg] = segments_of(lines, reading.index, labels, only=group)

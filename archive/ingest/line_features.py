@@ -193,27 +193,45 @@ class _Features(list):
 def guess_order(lines: list[Line]) -> str:
     """``hf`` when the page opens on a headline: a headline printed after its body can
     never be a page's first text, so a first run of lines that reads as one (up to four
-    lines, no sentence punctuation, no byline), or bare lines over a byline, says the page
+    lines, no sentence punctuation, no byline), or bare lines over a byline or over an
+    indented line, or a bare first line well short of the lines under it, says the page
     prints headlines first.
 
     >>> from archive.ingest.normalize import normalize_text
     >>> guess_order(normalize_text("去年12月末\\n我国外储规模达3.1万亿美元\\n\\n本报北京1月7日电 （记者王观）国家\\n外汇管理局7日公布。\\n"))
     'hf'
+    >>> guess_order(normalize_text("移动的“海上城市”\\n10月4日，一艘满载集装箱的货轮缓缓驶离上\\n海洋山深水港码头。船身与装载的集装箱倒影映照在\\n"))
+    'hf'
     """
     texts = [ln for ln in lines if not ln.blank]
-    if len(texts) < 2 or _furniture(texts[0].text):
+    if len(texts) < 2 or _furniture("".join(ln.text for ln in texts[:3])):
         return "bf"
     start = next(i for i, ln in enumerate(lines) if not ln.blank)
-    block = []
+    block: list[Line] = []
     for line in lines[start:]:
         if line.blank:
             break
-        block.append(line.text)
-    if len(block) <= 4 and len(block) < len(texts) and all(_bare(t) for t in block):
+        block.append(line)
+    words = [ln.text for ln in block]
+    if len(block) <= 4 and len(block) < len(texts) and all(_bare(t) for t in words):
         return "hf"
-    # No column break under the headline: bare lines, then the body's byline.
-    lead = next((k for k, t in enumerate(block[:5]) if not _bare(t)), None)
-    return "hf" if lead and _furniture("".join(block[lead : lead + 3])) else "bf"
+    first = block[0]
+    if (
+        first.indent
+        or not _bare(first.text)
+        or _LIST.match(first.text)
+        or first.text.startswith(_EDITORIAL)
+    ):
+        return "bf"  # an opening line: indented, running on, a list's entry, 核心阅读
+    # No column break under the headline: bare lines, then the body's byline or indent.
+    for lead in range(1, min(5, len(block))):
+        if _furniture("".join(words[lead : lead + 3])) or block[lead].indent:
+            return "hf"
+        if not _bare(words[lead]):
+            break
+    # A headline has its own measure: well short of the column under it.
+    under = sorted(ln.width for ln in block[1:7])
+    return "hf" if under and first.width <= under[(len(under) * 3) // 4] - 4 else "bf"
 
 
 def _bare(text: str) -> bool:
