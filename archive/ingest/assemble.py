@@ -57,7 +57,11 @@ def groups(labels: list[str]) -> list[Group]:
         ):
             out.append(Group(head_first=True))
             phase = "head"
-        elif label == "open" or not out or (role in BODY and phase == "after"):
+        elif (
+            not out or (role in BODY and phase == "after") or (label == "open" and phase != "head")
+        ):
+            # An item printed headline first opens with its headline: the line that
+            # opens the body under it (a byline, a summary box) is that item's.
             out.append(Group())
             phase = "body"
         item = out[-1]
