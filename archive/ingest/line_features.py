@@ -225,11 +225,20 @@ def guess_order(lines: list[Line]) -> str:
         return "bf"  # an opening line: indented, running on, a list's entry, 核心阅读
     # No column break under the headline: bare lines, then the body's byline or indent.
     for lead in range(1, min(5, len(block))):
-        if _furniture("".join(words[lead : lead + 3])) or block[lead].indent:
+        if _furniture("".join(words[lead : lead + 3])):
             return "hf"
+        if block[lead].indent:
+            break
         if not _bare(words[lead]):
             break
-    # A headline has its own measure: well short of the column under it.
+    # Weaker cues, where the page also ends on a body's last line (a page printed bodies
+    # first ends on a headline): an indent under bare lines, or a headline's own measure,
+    # well short of the column under it (a label such as 开栏的话 is short too).
+    last = texts[-1].text
+    if _bare(last) and not last.endswith(("）", ")")) and "：" not in last:
+        return "bf"  # (a credit, a dateline in brackets or a jump may end either)
+    if any(ln.indent for ln in block[1:5]):
+        return "hf"
     under = sorted(ln.width for ln in block[1:7])
     return "hf" if under and first.width <= under[(len(under) * 3) // 4] - 4 else "bf"
 
