@@ -8,8 +8,9 @@ and review flags where the reading is unsure.
 >>> (seg.headline, seg.flags, seg.confidence > 0.9)
 ([['王小平到马村区督导']], [], True)
 
-Per line, the rules' role stands where the model gives it an even chance (at least
-:data:`KEEP_RULE` for its kind), else the model's; a headline the model puts inside what
+Per line, the rules' role stands where the model gives it a fair chance for its kind (a
+cut of the rules at least :data:`KEEP_CUT`, a body line of theirs the model would cut
+at least :data:`KEEP_RULE`), else the model's; a headline the model puts inside what
 the rules read as one body stands only if the line after it still opens an item; and what
 the printed text settles overrides both (a line holding a marker, a full stop or a clause
 end is never a headline; a byline opens an item). Items the rules cut alike keep the
@@ -43,12 +44,15 @@ from archive.ingest.segment import Segment, take_opener
 
 __all__ = ["read_page"]
 
-# Chosen on dev pages (fitting dates, seeds 3 and 5): KEEP_RULE 0.2 → 0.5 raised fields on
-# every dev row but typeset (−0.3 point), CUT_SURE 0.9 → 0.95 the recall of wrong cuts
-# from 0.73–0.84 to 0.88–1.0, for 7–11 points more right cuts flagged.
+# Chosen on dev pages (fitting dates, seeds 3 and 5): a body line of the rules' that the
+# model reads as a cut stays body only at an even chance (KEEP_RULE; at 0.2, as a cut of
+# the rules still needs, fields were 1–6 points lower on every dev row but typeset);
+# CUT_SURE 0.9 → 0.95 raised the recall of wrong cuts from 0.73–0.84 to 0.88–1.0, for
+# 7–11 points more right cuts flagged.
 CUT_SURE = 0.95
 _CLAUSE_END = ("，", "、", "；", "：", ",", ";")
 KEEP_RULE = 0.5
+KEEP_CUT = 0.2
 _PUNCT = "。，、；：！？…”’）》」』"
 # The label of a summary box that opens a body (People's Daily prints 核心阅读 over it).
 _BOX = frozenset(("核心阅读", "内容提要", "提要", "阅读提示", "编者按"))
@@ -68,12 +72,14 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
         return rule_segments
     rule_labels = [rules.get(i, "body") for i in reading.index]
     # The rules' role stands wherever the model gives it a fair chance (the rules know
-    # no sub: a line the model reads as one is body to them).
+    # no sub: a line the model reads as one is body to them); the model finds the cuts
+    # the rules miss more often than it misses theirs, so a body line needs more.
     labels = [
         label
         if _kind(label) == _kind(rule)
         else rule
-        if sum(reading.chances[k].get(x, 0.0) for x in _kind(rule)) >= KEEP_RULE
+        if sum(reading.chances[k].get(x, 0.0) for x in _kind(rule))
+        >= (KEEP_RULE if _kind(rule) == _KINDS["body"] else KEEP_CUT)
         else label
         for k, (label, rule) in enumerate(zip(reading.labels, rule_labels, strict=True))
     ]
