@@ -55,7 +55,7 @@ KEEP_RULE = 0.5
 KEEP_CUT = 0.2
 _PUNCT = "。，、；：！？…”’）》」』"
 # The label of a summary box that opens a body (People's Daily prints 核心阅读 over it).
-_BOX = frozenset(("核心阅读", "内容提要", "提要", "阅读提示", "编者按"))
+_BOX = frozenset(("核心阅读", "内容提要", "提要", "阅读提示"))
 ROLE_SURE = 0.8
 _KINDS = {"open": OPENING, "body": ("body", "sub"), "head": HEAD}
 
@@ -87,7 +87,7 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
     _keep_whole(labels, model, rule_labels)
     settled = _furniture(lines, reading.index, labels, reading.order)
     reading.labels = labels
-    mine, theirs = groups(labels), groups(rule_labels)
+    mine, theirs = groups(labels, reading.order), groups(rule_labels)
     if len(theirs) != len(rule_segments):
         theirs = []  # rules and roles do not line up: the model's reading alone
     by_shape = {g.shape(): (g, seg) for g, seg in zip(theirs, rule_segments, strict=False)}

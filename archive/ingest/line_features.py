@@ -206,6 +206,8 @@ def guess_order(lines: list[Line]) -> str:
     texts = [ln for ln in lines if not ln.blank]
     if len(texts) < 2 or _furniture("".join(ln.text for ln in texts[:3])):
         return "bf"
+    if texts[0].text.startswith("（") and "）" in texts[0].text[:16]:
+        return "bf"  # （王有政）: the credit that ends a picture's item, then its title
     start = next(i for i, ln in enumerate(lines) if not ln.blank)
     block: list[Line] = []
     for line in lines[start:]:

@@ -170,6 +170,6 @@ def test_a_headline_printed_first_keeps_the_body_it_opens_onto():
 
     # title over a byline the furniture rules read as opening: one item, not a bodiless
     # headline and a headless body.
-    [item] = groups(["title_open", "subtitle", "open", "body"])
+    [item] = groups(["title_open", "subtitle", "open", "body"], "hf")
     assert (item.head, item.body) == ([(0, "title"), (1, "subtitle")], [2, 3])
     assert len(groups(["open", "body", "title", "open", "body", "title"])) == 2
