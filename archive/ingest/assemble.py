@@ -46,8 +46,9 @@ class Group:
         return tuple(k for k, _ in self.head), tuple(self.body)
 
 
-def groups(labels: list[str]) -> list[Group]:
-    """The items the line roles describe, in reading order."""
+def groups(labels: list[str], order: str = "bf") -> list[Group]:
+    """The items the line roles describe, in reading order (``order``: the page's, "hf"
+    when it prints headlines first)."""
     out: list[Group] = []
     phase = ""  # "head" (a headline printed first), "body", "after" (headline after body)
     for k, label in enumerate(labels):
@@ -67,28 +68,40 @@ def groups(labels: list[str]) -> list[Group]:
         else:
             item.body.append(k)
             phase = "body"
-    return _adopt_orphans(out)
+    return _adopt_orphans(out, order == "hf")
 
 
-def _adopt_orphans(items: list[Group]) -> list[Group]:
+def _adopt_orphans(items: list[Group], headlines_first: bool) -> list[Group]:
     """A headline read as opening an item that has no body is the headline of the body
-    before it, when that one has none: a headline with nothing under it is no item."""
+    before it, when that one has none; else, on a page printed headlines first, of the
+    headless body after it (the line that opens a body under its headline, a byline or a
+    summary box, started a new item): a headline with nothing under it is no item."""
     out: list[Group] = []
+    orphan = None
     for item in items:
         before = out[-1] if out else None
         if item.head_first and not item.body and before and not before.head and before.body:
             before.head = item.head
             continue
+        if headlines_first and orphan is not None and not item.head and item.body:
+            out[-1] = Group(orphan.head, item.body, head_first=True)
+            orphan = None
+            continue
+        orphan = item if item.head_first and not item.body else None
         out.append(item)
     return out
 
 
 def segments_of(
-    lines: list[Line], index: list[int], labels: list[str], only: Group | None = None
+    lines: list[Line],
+    index: list[int],
+    labels: list[str],
+    only: Group | None = None,
+    order: str = "bf",
 ) -> list[Segment]:
     """Segments of a page from the roles of its text lines (``index[k]``: the k-th text
     line's place in ``lines``); ``only``: the segment of that one group."""
-    return [_segment(lines, index, group) for group in ([only] if only else groups(labels))]
+    return [_segment(lines, index, group) for group in ([only] if only else groups(labels, order))]
 
 
 def _segment(lines: list[Line], index: list[int], group: Group) -> Segment:

@@ -33,7 +33,7 @@ from archive.ingest.markers import (
 )
 from archive.ingest.normalize import Line
 
-__all__ = ["ORDERS", "guess_order", "page_features", "with_order"]
+__all__ = ["ORDERS", "closes_first", "guess_order", "page_features", "with_order"]
 
 # A page's order: headlines first (other papers' export) or bodies first (the seed's).
 ORDERS = ("hf", "bf")
@@ -45,6 +45,7 @@ _CLAUSE = set("，、；,;")
 _CLOSE = set("）)】」』》")
 _QUOTE = set('”’"')
 _OPEN = set("（(【「『《")
+_PUNCT = _SENTENCE | _CLAUSE | _CLOSE | _QUOTE
 _DATELINE = re.compile(
     r"^(据)?(本报|新华社|中新社)?[\u4e00-\u9fff·]{2,8}[0-9一二三四五六七八九十]{1,3}月"
 )
@@ -59,6 +60,8 @@ _FURNITURE_START = set("据本新中人光经工法河央科农特记通")
 _MARKER_END = set("0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _LIST_START = set("●■◆▲★○□◇一二三四五六七八九十（(")
 _SENTENCE_RE = re.compile("[。！？…]")
+# What opens a body before its text: an editor's note, a summary box (核心阅读, 内容提要).
+_EDITORIAL = ("编者按", "【编者按】", "编者的话", "核心阅读", "内容提要", "提要", "阅读提示")
 _LIST = re.compile(
     r"^([●■◆▲★○□◇]|\d{1,2}[、．.]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[）)])"
 )
@@ -85,6 +88,8 @@ def _end(text: str) -> str:
 
 def _start(text: str) -> str:
     first = text[0]
+    if len(text) > 1 and text[1] in _SENTENCE | _CLAUSE and first not in _PUNCT:
+        return "w"  # 线。在…: a word's last character carried over a line or column break
     if text.startswith(("——", "—")):
         return "d"
     if first in _OPEN:
@@ -146,7 +151,9 @@ def _own(line: Line, head: str) -> list[str]:
         ("credit", last in "摄）)" and bool(_CREDIT.search(text))),
         ("date", first in "（(" and bool(_DATE_LINE.match(text))),
         ("salute", len(text) <= 20 and ("们" in text or "各位" in text)),
-        ("ed", first in "编【" and text.startswith(("编者按", "【编者按】", "编者的话"))),
+        ("ed", first in "编【核内提阅" and text.startswith(_EDITORIAL)),
+        ("ob", text.count("（") > text.count("）")),
+        ("cb", closes_first(text)),
         ("notice", bool(NOTICE.search(tail))),
         ("kcue", bool(KICKER_END.search(tail))),
         ("kcue2", bool(KICKER_END_IN_BLOCK.search(tail))),
@@ -159,6 +166,12 @@ def _own(line: Line, head: str) -> list[str]:
         ("sent", _SENTENCE_RE.search(text, 0, len(text) - 1) is not None),
     )
     return f + [name for name, hit in checks if hit]
+
+
+def closes_first(text: str) -> bool:
+    """The line closes a bracket it did not open (…记者毛磊）): the tail of a line above."""
+    close, open_ = text.find("）"), text.find("（")
+    return close >= 0 and (open_ < 0 or close < open_)
 
 
 def with_order(features: list[list[str]], order: str) -> list[list[str]]:
@@ -180,27 +193,56 @@ class _Features(list):
 def guess_order(lines: list[Line]) -> str:
     """``hf`` when the page opens on a headline: a headline printed after its body can
     never be a page's first text, so a first run of lines that reads as one (up to four
-    lines, no sentence punctuation, no byline), or bare lines over a byline, says the page
+    lines, no sentence punctuation, no byline), or bare lines over a byline or over an
+    indented line, or a bare first line well short of the lines under it, says the page
     prints headlines first.
 
     >>> from archive.ingest.normalize import normalize_text
     >>> guess_order(normalize_text("去年12月末\\n我国外储规模达3.1万亿美元\\n\\n本报北京1月7日电 （记者王观）国家\\n外汇管理局7日公布。\\n"))
     'hf'
+    >>> guess_order(normalize_text("移动的“海上城市”\\n10月4日，一艘满载集装箱的货轮缓缓驶离上\\n海洋山深水港码头。船身与装载的集装箱倒影映照在\\n"))
+    'hf'
     """
     texts = [ln for ln in lines if not ln.blank]
-    if len(texts) < 2 or _furniture(texts[0].text):
+    if len(texts) < 2 or _furniture("".join(ln.text for ln in texts[:3])):
         return "bf"
+    if texts[0].text.startswith("（") and "）" in texts[0].text[:16]:
+        return "bf"  # （王有政）: the credit that ends a picture's item, then its title
     start = next(i for i, ln in enumerate(lines) if not ln.blank)
-    block = []
+    block: list[Line] = []
     for line in lines[start:]:
         if line.blank:
             break
-        block.append(line.text)
-    if len(block) <= 4 and len(block) < len(texts) and all(_bare(t) for t in block):
+        block.append(line)
+    words = [ln.text for ln in block]
+    if len(block) <= 4 and len(block) < len(texts) and all(_bare(t) for t in words):
         return "hf"
-    # No column break under the headline: bare lines, then the body's byline.
-    lead = next((k for k, t in enumerate(block[:5]) if not _bare(t)), None)
-    return "hf" if lead and _furniture("".join(block[lead : lead + 3])) else "bf"
+    first = block[0]
+    if (
+        first.indent
+        or not _bare(first.text)
+        or _LIST.match(first.text)
+        or first.text.startswith(_EDITORIAL)
+    ):
+        return "bf"  # an opening line: indented, running on, a list's entry, 核心阅读
+    # No column break under the headline: bare lines, then the body's byline or indent.
+    for lead in range(1, min(5, len(block))):
+        if _furniture("".join(words[lead : lead + 3])):
+            return "hf"
+        if block[lead].indent:
+            break
+        if not _bare(words[lead]):
+            break
+    # Weaker cues, where the page also ends on a body's last line (a page printed bodies
+    # first ends on a headline): an indent under bare lines, or a headline's own measure,
+    # well short of the column under it (a label such as 开栏的话 is short too).
+    last = texts[-1].text
+    if _bare(last) and not last.endswith(("）", ")")) and "：" not in last:
+        return "bf"  # (a credit, a dateline in brackets or a jump may end either)
+    if any(ln.indent for ln in block[1:5]):
+        return "hf"
+    under = sorted(ln.width for ln in block[1:7])
+    return "hf" if under and first.width <= under[(len(under) * 3) // 4] - 4 else "bf"
 
 
 def _bare(text: str) -> bool:
@@ -297,6 +339,8 @@ def _around(k, ratio, ends, starts, own, heads) -> list[str]:
             f.append("p.end")
         if "byl" in own[k - 1]:
             f.append("p.byl")
+        if "ob" in own[k - 1]:
+            f.append("p.ob" + ("|cb" if "cb" in own[k] else ""))
     else:
         f.append("bos")
     if k + 1 < n:

@@ -48,7 +48,7 @@ def sequences(laid_pages):
 # Pages per program and corpus, as a share of --pages: the seed's style and the modern
 # e-paper (both bodies first, as the pages to read) weigh most.
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "jzrb-2020-01-27-p1.txt"
-SEED_WEIGHT = 20
+SEED_WEIGHT = 40
 SHARE = {"typeset": 2.0, "epaper": 1.5, "broadsheet": 0.75, "mixer": 1.5}
 
 

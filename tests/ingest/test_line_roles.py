@@ -65,3 +65,111 @@ def test_the_shipped_weights_are_small_and_hold_no_corpus_sentence():
     data = line_roles.MODEL.read_bytes()
     assert len(data) < 2_000_000
     assert "国家外汇管理局".encode() not in data
+
+
+def _lines(text):
+    from archive.ingest.normalize import normalize_text
+
+    return normalize_text(text)
+
+
+def test_a_headline_first_page_is_known_without_a_column_break_under_its_headline():
+    from archive.ingest.line_features import guess_order
+
+    body = (
+        "10月4日，一艘满载集装箱的货轮缓缓驶离上\n海洋山深水港码头。船身与装载的集装箱倒影映照在\n"
+    )
+    assert guess_order(_lines("移动的“海上城市”\n" + body)) == "hf"  # its own measure
+    assert guess_order(_lines("南京溧水区将投入30亿元治水\n本报南京10月15日电 （记者刘\n书文）近日，记者从会上了解到：\n")) == "hf"  # fmt: skip
+    assert guess_order(_lines("第十七届澳门妈祖文化旅游节开幕\n\u3000\u3000据新华社澳门10月10日电 （\n记者胡瑶）开幕典礼举行。\n")) == "hf"  # fmt: skip
+    # A body first: a summary box's label, a byline broken over lines, a full first line.
+    assert guess_order(_lines("核心阅读\n回归祖国20年\n来，澳门特区政府通过\n与专业民间机构合作，\n")) == "bf"  # fmt: skip
+    assert guess_order(_lines("新华社北京10月1\n6日电国务院总理李克强\n10月16日主持召开国\n务院常务会议，听取\n")) == "bf"  # fmt: skip
+    assert guess_order(_lines("为了让身心调整到最好状态，国庆阅兵仪式和\n" + body)) == "bf"
+
+
+def test_a_headline_first_item_keeps_its_byline_out_of_its_text():
+    page = parse_page(
+        "迟浩田欢宴美国防部长\n新华社北京1月18日电 （记者杨国强）中央\n"
+        "军委副主席、国务委员兼国防部长迟浩田上将今天在\n人民大会堂会见并宴请了应邀来访的美国国防部长科\n"
+        "恩一行。\n中国人民解放军副总参谋长熊光楷、空军司令员\n刘顺尧出席。\n"
+    )
+    [item] = page.articles
+    assert (item.title, item.source, item.reporters) == (
+        "迟浩田欢宴美国防部长",
+        "新华社",
+        ["杨国强"],
+    )
+    assert item.paragraphs[0].startswith("中央军委副主席")
+
+
+BRACKET = "\n".join(
+    [
+        "中国科协第十届全国委员会",
+        "第三次会议在京举行，会议",
+        "审议通过了有关文件。会议",
+        "号召广大科技工作者投身创",
+        "新实践，为建设科技强国作",
+        "出新的更大贡献。",
+        "（据新华社电 记者阳",
+        "娜、马晓冬）",
+        "",
+        "中国科协全委会在京召开",
+        "",
+        "核心阅读",
+        "回归祖国20年来，澳门特区",
+        "政府通过与专业民间机构合",
+        "作，让老人安享晚年。",
+        "澳门特区政府社会工作局介",
+        "绍，全澳共有安老院舍二十",
+        "多所，床位两千余张。",
+        "",
+        "澳门爱老敬老护老蔚然成风",
+        "",
+    ]
+)
+
+
+def test_a_bracket_left_open_goes_on_and_a_summary_box_opens_its_item():
+    first, second = parse_page(BRACKET).articles
+    assert first.title == "中国科协全委会在京召开"
+    assert "".join(first.paragraphs).endswith("（据新华社电 记者阳娜、马晓冬）")
+    assert second.title == "澳门爱老敬老护老蔚然成风"
+    assert second.paragraphs[0].startswith("核心阅读")
+
+
+def test_what_the_printed_text_settles_overrides_the_model():
+    from archive.ingest import cuts
+
+    lines = _lines(BRACKET)
+    index = [i for i, ln in enumerate(lines) if not ln.blank]
+    text = [lines[i].text for i in index]
+    # The model's worst reading: the credit's tail and the summary box's label as headlines.
+    labels = ["open" if k == 0 else "body" for k in range(len(index))]
+    for k, t in enumerate(text):
+        if t in ("娜、马晓冬）", "中国科协全委会在京召开", "核心阅读", "澳门爱老敬老护老蔚然成风"):
+            labels[k] = "title"
+    cuts._furniture(lines, index, labels, "bf")
+    role = dict(zip(text, labels, strict=True))
+    assert (role["娜、马晓冬）"], role["核心阅读"]) == ("body", "open")
+    assert role["中国科协全委会在京召开"] == role["澳门爱老敬老护老蔚然成风"] == "title"
+
+
+def test_no_item_ends_on_a_word_whose_last_character_opens_the_next_line():
+    from archive.ingest import cuts
+
+    lines = _lines(
+        "医院是疫情防控的重要防\n\n线。在市第二人民医院初级预检\n分诊处，徐衣显关切询问。\n"
+    )
+    labels = ["body", "body", "body"]
+    assert cuts._furniture(lines, [0, 2, 3], labels, "bf") == {0}
+
+
+def test_a_headline_printed_first_keeps_the_body_it_opens_onto():
+    from archive.ingest.assemble import groups
+
+    # title over a byline the furniture rules read as opening: one item, not a bodiless
+    # headline and a headless body.
+    [item] = groups(["title_open", "subtitle", "open", "body"], "hf")
+    assert (item.head, item.body) == ([(0, "title"), (1, "subtitle")], [2, 3])
+    assert len(groups(["open", "body", "title", "open", "body", "title"])) == 2
