@@ -71,6 +71,8 @@ def article_text(article):
         kicker=article.kicker,
         title=article.title,
         subtitle=article.subtitle,
+        source=article.source,
+        dateline=article.dateline,
         paragraphs=article.paragraphs,
         reporters=_names(article, reporter=True),
         persons=_names(article, reporter=False),

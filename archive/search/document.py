@@ -43,8 +43,19 @@ def identifier(pk):
     return f"archive.article.{pk}"
 
 
-def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporters=(), persons=()):
-    """Everything a reader can find an article by, one field or paragraph a line.
+def searchable_text(
+    *,
+    kicker="",
+    title="",
+    subtitle="",
+    source="",
+    dateline="",
+    paragraphs=(),
+    reporters=(),
+    persons=(),
+):
+    """Everything a reader can find an article by, one field or paragraph a line: what the
+    article page shows (the byline's source, dateline and reporters too) and the persons.
 
     The one definition: ArticleIndex indexes it, and the exact-substring checks of the tests
     and bench/search_quality.py use it as their truth. Newlines separate the parts so no
@@ -53,8 +64,18 @@ def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporter
     >>> searchable_text(title="全民动员", paragraphs=["副市长王付举一同检查。"], persons=["王付举"])
     '全民动员\\n副市长王付举一同检查。\\n王付举'
     """
-    parts = [kicker, title, subtitle, *paragraphs, *reporters, *persons]
+    parts = [kicker, title, subtitle, source_shown(source), dateline, *paragraphs]
+    parts += [*reporters, *persons]
     return "\n".join(p for p in parts if p)
+
+
+def source_shown(source):
+    """The source as the article page prints it: 本报 files as 本报讯.
+
+    >>> source_shown("本报"), source_shown("新华社")
+    ('本报讯', '新华社')
+    """
+    return f"{source}讯" if source == "本报" else source
 
 
 def headline_text(kicker, title, subtitle):

@@ -5,8 +5,10 @@ fields an article has, and its searchable text, are archive.search.document's.
 
 Fields, and why each exists:
 
-* ``text`` — character bigrams of everything searchable (kicker, title, subtitle, body,
-  reporters, persons). Every query must match here: this field is what makes search exact.
+* ``text`` — character bigrams of everything searchable (kicker, title, subtitle, source,
+  dateline, reporters, body, persons). Every query must match here: this field is what makes search exact.
+* ``chars`` — each distinct character of the same text once (no positions): a one-character
+  query is one term here instead of a prefix over every bigram that starts with it.
 * ``headline`` — bigrams of kicker + title + subtitle, boosted: only ever an optional clause,
   so a hit in the headline ranks above a single mention in the body.
 * ``words`` — jieba search-mode words of the same text, optional clause for ranking only.
@@ -16,7 +18,14 @@ Fields, and why each exists:
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from archive.search.analysis import BigramPositions, BigramTokenizer, WordFrequency, WordTokenizer
+from archive.search.analysis import (
+    BigramPositions,
+    BigramTokenizer,
+    CharExistence,
+    CharTokenizer,
+    WordFrequency,
+    WordTokenizer,
+)
 from archive.search.document import HEADLINE_BOOST, joined_names
 
 
@@ -34,6 +43,7 @@ def build_schema():
         django_ct=ID(stored=True),
         django_id=ID(stored=True),
         text=_text_field(BigramTokenizer(), BigramPositions, phrase=True),
+        chars=_text_field(CharTokenizer(), CharExistence, phrase=False),
         headline=_text_field(
             BigramTokenizer(), BigramPositions, phrase=True, field_boost=HEADLINE_BOOST
         ),
@@ -66,7 +76,7 @@ SCHEMA = build_schema()
 AS_GIVEN = tuple(
     name
     for name in SCHEMA.names()
-    if name not in {"words", "persons", "reporters", "person_column"}
+    if name not in {"words", "chars", "persons", "reporters", "person_column"}
 )
 
 
@@ -75,6 +85,7 @@ def whoosh_document(doc):
     whoosh = {name: doc[name] for name in AS_GIVEN}
     # The words field is the text again, analysed by jieba instead of into bigrams.
     whoosh["words"] = doc["text"]
+    whoosh["chars"] = doc["text"]
     # Commas separate KEYWORD values; a comma inside a name would split it.
     whoosh["persons"] = joined_names(doc["persons"])
     whoosh["reporters"] = joined_names(doc["reporters"])

@@ -1,8 +1,9 @@
 """The reader's clauses (archive.search.query) as Whoosh queries over the bigram index.
 
-Exactness comes from the ``text`` field: a CJK run is the phrase of its bigrams there, so it
-matches precisely the articles that contain that substring (after folding). The headline and
-jieba word clauses only add score.
+Exactness comes from the ``text`` and ``chars`` fields: a piece of two or more characters of
+any kind (hanzi, digits, letters, punctuation) is the phrase of its bigrams in ``text``, one
+character is a term of ``chars``, so each matches precisely the articles that contain it
+(after folding). The headline and jieba word clauses only add score.
 
     >>> from archive.search.query import parse_query
     >>> query, must = whoosh_query(parse_query("王付举"), use_words=False)
@@ -16,36 +17,43 @@ from whoosh import matching
 from whoosh import query as wq
 from whoosh.util import make_binary_tree
 
-from archive.search.analysis import bigram_terms, jieba_words, segments
+from archive.search.analysis import bigrams, jieba_words
+
+# The field that answers one-character pieces for each bigram field (the headline has none:
+# a lone character there would only rank, and ranks by nothing much).
+CHAR_FIELDS = {"text": "chars"}
+
+
+def piece_query(piece, fieldname="text"):
+    """Exactly the documents whose ``fieldname`` contains ``piece`` (folded, no spaces).
+
+    >>> piece_query("王付举")
+    Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
+    >>> piece_query("防"), piece_query("防", "headline")
+    (Term('chars', '防'), None)
+    """
+    if len(piece) == 1:
+        chars = CHAR_FIELDS.get(fieldname)
+        return wq.Term(chars, piece) if chars else None
+    terms = bigrams(piece)
+    return wq.Term(fieldname, terms[0]) if len(terms) == 1 else wq.Phrase(fieldname, terms)
 
 
 def text_query(folded, fieldname="text"):
-    """A Whoosh query matching exactly the documents whose ``fieldname`` contains ``folded``.
+    """A Whoosh query for the documents whose ``fieldname`` contains ``folded``.
 
-    The query's terms are the index's own tokens for that string. The last CJK run is the
-    one place where query and text can tokenize differently: in the text it may continue
-    (王付举一同 has 举一, not the lone 举), so its lone last character is dropped when the run
-    has bigrams, and becomes a prefix when the run is one character (举* also matches 举一).
+    Exact for a piece without spaces; a quoted phrase with spaces ("防控 工作") needs each of
+    its space-separated pieces (their order and the spaces between are not checked).
+    None when nothing of it can be looked up in that field.
 
-    >>> text_query("王付举")
-    Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
-    >>> text_query("防")
-    Prefix('text', '防')
+    >>> text_query("1月")
+    Term('text', '1月')
+    >>> text_query("防控 工")
+    And([Term('text', '防控'), Term('chars', '工')])
     """
-    terms = [t for t, _, _ in bigram_terms(folded)]
-    tail = None
-    last_kind, last = segments(folded)[-1]
-    if last_kind == "cjk":
-        terms.pop()  # the run's lone last character
-        if len(last) == 1:
-            tail = wq.Prefix(fieldname, last)
-    parts = []
-    if len(terms) == 1:
-        parts.append(wq.Term(fieldname, terms[0]))
-    elif terms:
-        parts.append(wq.Phrase(fieldname, terms))
-    if tail is not None:
-        parts.append(tail)
+    parts = [q for q in (piece_query(p, fieldname) for p in folded.split()) if q is not None]
+    if not parts:
+        return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
@@ -56,7 +64,9 @@ def boost_query(clauses, use_words=True):
         if clause.exclude:
             continue
         for value in clause.alternatives:
-            boosts.append(text_query(value, "headline"))
+            headline = text_query(value, "headline")
+            if headline is not None:
+                boosts.append(headline)
             if use_words:
                 boosts.extend(wq.Term("words", w) for w in set(jieba_words(value)))
     return wq.Or(boosts) if boosts else None
