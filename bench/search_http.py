@@ -1,6 +1,7 @@
 """Search over HTTP at 1×, 10× or 30× the People's Daily 1998-01 corpus, beside a LIKE scan.
 
     .venv/bin/python bench/search_http.py [--scale 1|10|30] [--queries 300] [--rebuild]
+        [--kinds all|single,digits,… [--per-kind 30]] [--data-dir DIR]
 
 Prepares an archive in /tmp/archive-bench-<scale>x (kept and reused; --rebuild starts it
 again): copy k of the corpus has its dates shifted by 31·k days, so 30× spans 1998-01-01 to
@@ -20,6 +21,10 @@ sqlite3 against the same database file, what a simple archive does:
 `archive_article.paragraphs` is JSON and Django stores it with \\u escapes, so a LIKE on it
 would compare 6-byte escapes. To be fair to LIKE the script adds, in the temp database only,
 a table holding the same rows with the paragraphs as plain UTF-8 text (one per line).
+With ``--kinds`` it also measures /search/ for each kind of query of bench/query_kinds.py
+(2–6 hanzi, names, single characters, digit runs, Latin, punctuation, any run, byline text,
+boolean forms), one client, and prints p50/p95 per kind beside the LIKE scan of the same
+queries, and the LIKE/search ratio for the whole mix of kinds.
 Loopback only; every loop is bounded.
 """
 
@@ -55,6 +60,7 @@ from common import (  # noqa: E402
     require_corpus,
     wait_for,
 )
+from query_kinds import KINDS, draw_kinds  # noqa: E402
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SHIFT_DAYS = 31  # copy k: every date + 31·k days
@@ -159,8 +165,8 @@ def add_plain_table(db_path):
     con.close()
 
 
-def prepare(scale, rebuild, docs, timeout):
-    data_dir = Path(f"/tmp/archive-bench-{scale}x")
+def prepare(scale, rebuild, docs, timeout, data_dir=None):
+    data_dir = Path(data_dir or f"/tmp/archive-bench-{scale}x")
     info = data_dir / BUILD_INFO
     if info.exists() and not rebuild:
         record = json.loads(info.read_text())
@@ -210,6 +216,45 @@ def draw_queries(docs, count, seed):
             queries.append(query)
     rng.shuffle(queries)
     return queries
+
+
+def kind_queries(docs, kinds, per_kind, seed):
+    """bench/query_kinds.py's queries of each kind, drawn from the corpus's articles."""
+    articles = [a for d in docs for p in d["pages"] for a in p["articles"]]
+    texts = ["\n".join([a.get("title", ""), *a["paragraphs"]]) for a in articles]
+    names = {p["name"] for a in articles for p in a.get("persons", []) if len(p["name"]) > 1}
+    bylines = {a.get("dateline", "") for a in articles} | {
+        r for a in articles for r in a.get("reporters", [])
+    }
+    return draw_kinds(texts, names, bylines - {""}, per_kind, seed, kinds)
+
+
+def print_kinds(db_path, drawn, per_kind):
+    """p50/p95 of /search/ per kind beside the LIKE scan of the same queries."""
+    print("\n/search/?q= by kind of query (1 client), beside a LIKE scan of the same queries:")
+    print(
+        f"{'kind':<8} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'LIKE p50':>9} {'ratio':>6}  p95 ≤ 100"
+    )
+    every, every_like = [], []
+    for kind, queries in drawn.items():
+        times = per_kind[kind][0]
+        like, _ = like_scan(db_path, queries)
+        every += times
+        every_like += like
+        if not times:
+            print(f"{kind:<8} {len(queries):>3}  no answers")
+            continue
+        p95 = percentile(times, 0.95)
+        print(
+            f"{kind:<8} {len(queries):>3} {median(times):>8.1f} {p95:>8.1f} {median(like):>9.1f} "
+            f"{median(like) / median(times):>5.1f}×  {'met' if p95 <= 100 else 'NOT met'}"
+        )
+    if every:
+        print(
+            f"{'all':<8} {len(every):>3} {median(every):>8.1f} {percentile(every, 0.95):>8.1f} "
+            f"{median(every_like):>9.1f} {median(every_like) / median(every):>5.1f}×  "
+            f"(ratio LIKE p50 / search p50 over the whole mix of kinds)"
+        )
 
 
 # -- HTTP ----------------------------------------------------------------------------------
@@ -343,13 +388,17 @@ def main():
     parser.add_argument(
         "--copy-timeout", type=int, default=1800, help="seconds one copy's ingest may take"
     )
+    parser.add_argument("--data-dir", help="the archive's folder (default /tmp/archive-bench-Nx)")
+    parser.add_argument("--kinds", default="", help=f"all, or some of: {','.join(KINDS)}")
+    parser.add_argument("--per-kind", type=int, default=30)
     args = parser.parse_args()
+    kinds = list(KINDS) if args.kinds == "all" else [k for k in args.kinds.split(",") if k]
     require_corpus()
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now().isoformat(timespec='seconds')}")
     print("load average at start: {:.2f} {:.2f} {:.2f} (a shared machine)".format(*os.getloadavg()))
     docs = corpus_documents()
-    data_dir, record = prepare(args.scale, args.rebuild, docs, args.copy_timeout)
+    data_dir, record = prepare(args.scale, args.rebuild, docs, args.copy_timeout, args.data_dir)
     if args.build_only:
         return
     db_path = data_dir / "archive.sqlite3"
@@ -371,6 +420,11 @@ def main():
         page, page_errors = sequential(base, "/search/", queries)
         api, api_errors = sequential(base, "/api/search", queries)
         rate, busy, busy_errors = concurrent(base, "/search/", queries, args.clients)
+        drawn = kind_queries(docs, kinds, args.per_kind, args.seed) if kinds else {}
+        per_kind = {}
+        for kind, kind_list in drawn.items():
+            per_kind[kind] = sequential(base, "/search/", kind_list)
+            page_errors += per_kind[kind][1]
     finally:
         stop_server(server, log)
     errors = page_errors + api_errors + Counter({"concurrent": busy_errors} if busy_errors else {})
@@ -402,6 +456,8 @@ def main():
             f"{'met' if p95 <= 100 else 'NOT met'}); {ratio:.1f}× faster than LIKE at p50 "
             f"(≥ 10: {'met' if ratio >= 10 else 'NOT met'})"
         )
+    if drawn:
+        print_kinds(db_path, drawn, per_kind)
     if errors:
         text = log_path.read_text(encoding="utf-8", errors="replace")
         for chunk in text.split("Traceback")[1:3]:

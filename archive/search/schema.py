@@ -10,7 +10,8 @@ Fields, and why each exists:
 * ``chars`` — each distinct character of the same text once (no positions): a one-character
   query is one term here instead of a prefix over every bigram that starts with it.
 * ``headline`` — bigrams of kicker + title + subtitle, boosted: only ever an optional clause,
-  so a hit in the headline ranks above a single mention in the body.
+  so a hit in the headline ranks above a single mention in the body; ``headline_chars`` the
+  same for one-character queries.
 * ``words`` — jieba search-mode words of the same text, optional clause for ranking only.
 * the rest are stored for display or are sortable columns for filters, facets and sorting.
 """
@@ -47,6 +48,9 @@ def build_schema():
         headline=_text_field(
             BigramTokenizer(), BigramPositions, phrase=True, field_boost=HEADLINE_BOOST
         ),
+        headline_chars=_text_field(
+            CharTokenizer(), CharExistence, phrase=False, field_boost=HEADLINE_BOOST
+        ),
         words=_text_field(WordTokenizer(), WordFrequency, phrase=False),
         url=STORED(),
         # A digest of the searchable text, so check_index notices an edited body.
@@ -76,7 +80,7 @@ SCHEMA = build_schema()
 AS_GIVEN = tuple(
     name
     for name in SCHEMA.names()
-    if name not in {"words", "chars", "persons", "reporters", "person_column"}
+    if name not in {"words", "chars", "headline_chars", "persons", "reporters", "person_column"}
 )
 
 
@@ -86,6 +90,7 @@ def whoosh_document(doc):
     # The words field is the text again, analysed by jieba instead of into bigrams.
     whoosh["words"] = doc["text"]
     whoosh["chars"] = doc["text"]
+    whoosh["headline_chars"] = doc["headline"]
     # Commas separate KEYWORD values; a comma inside a name would split it.
     whoosh["persons"] = joined_names(doc["persons"])
     whoosh["reporters"] = joined_names(doc["reporters"])

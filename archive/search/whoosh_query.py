@@ -19,9 +19,8 @@ from whoosh.util import make_binary_tree
 
 from archive.search.analysis import bigrams, jieba_words
 
-# The field that answers one-character pieces for each bigram field (the headline has none:
-# a lone character there would only rank, and ranks by nothing much).
-CHAR_FIELDS = {"text": "chars"}
+# The field that answers one-character pieces for each bigram field.
+CHAR_FIELDS = {"text": "chars", "headline": "headline_chars"}
 
 
 def piece_query(piece, fieldname="text"):
@@ -30,7 +29,7 @@ def piece_query(piece, fieldname="text"):
     >>> piece_query("王付举")
     Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
     >>> piece_query("防"), piece_query("防", "headline")
-    (Term('chars', '防'), None)
+    (Term('chars', '防'), Term('headline_chars', '防'))
     """
     if len(piece) == 1:
         chars = CHAR_FIELDS.get(fieldname)
