@@ -13,6 +13,7 @@ committed segments, so an ingest writing at the same time cannot block or fail a
 clear_index: the Chinese schema, one writer per batch, and removals through the durable queue.
 """
 
+import heapq
 import os
 import threading
 from contextlib import contextmanager
@@ -28,8 +29,19 @@ from archive.search.database import haystack_documents
 from archive.search.pending import PendingOperations
 from archive.search.results import hit_from
 from archive.search.schema import SCHEMA, whoosh_document
-from archive.search.whoosh_facets import facets_of
-from archive.search.whoosh_query import filter_query, ranking_query, whoosh_query
+from archive.search.whoosh_facets import (
+    column_values,
+    facets_of,
+    first_in_date_order,
+    live_docnums,
+)
+from archive.search.whoosh_query import (
+    filter_query,
+    headline_query,
+    matching_docnums,
+    ranking_query,
+    whoosh_query,
+)
 from archive.search.whoosh_writing import (
     add_documents,
     new_writer,
@@ -38,7 +50,8 @@ from archive.search.whoosh_writing import (
     write_batch,
 )
 
-SORTS = {"relevance": None, "newest": ("date", True), "oldest": ("date", False)}
+# Matches scored for relevance at most; a query matching more is ordered without scores.
+RANK_LIMIT = 1500
 
 
 class WhooshBackend(SearchBackend):
@@ -72,12 +85,10 @@ class WhooshBackend(SearchBackend):
         searcher = self.searcher()
         if searcher is None:
             return
-        query, must = whoosh_query(parsed, use_words)
-        # One unscored pass finds every match (the total and the facets); the ranked pass
-        # then only has to find the best page * page_size, and may skip posting blocks that
-        # cannot reach them (Whoosh's block quality). Its filter is the set itself, so
-        # whatever the ranked pass skips or matches, only true matches are shown.
-        docnums = set(searcher.docs_for_query(must))
+        query, _ = whoosh_query(parsed, use_words)
+        # One unscored pass finds every match (the total and the facets); then only the page
+        # shown is ranked (see _page_of).
+        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
         fq = filter_query(filters)
         if fq is not None and docnums:
             docnums.intersection_update(searcher.docs_for_query(fq))
@@ -87,16 +98,17 @@ class WhooshBackend(SearchBackend):
         if not docnums:
             return
         page, size = result.page, result.page_size
-        ranked = _ranked(searcher, ranking_query(query), page * size, docnums, SORTS.get(sort))
-        for i in range((page - 1) * size, min(len(ranked.top_n), page * size)):
-            result.hits.append(hit_from(ranked[i].fields(), ranked[i].score))
+        for docnum, score in _page_of(searcher, parsed, query, docnums, sort, page * size)[
+            (page - 1) * size :
+        ]:
+            result.hits.append(hit_from(searcher.stored_fields(docnum), score))
 
     def matching_ids(self, parsed):
         searcher = self.searcher()
         if searcher is None:
             return set()
-        _, must = whoosh_query(parsed, use_words=False)
-        return {int(searcher.stored_fields(n)["django_id"]) for n in searcher.docs_for_query(must)}
+        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
+        return {int(searcher.stored_fields(n)["django_id"]) for n in docnums}
 
     def ping(self):
         with open_index(self.path).searcher() as searcher:
@@ -148,8 +160,44 @@ class WhooshBackend(SearchBackend):
         return before, len(open_index(self.path)._segments())
 
 
-def _ranked(searcher, query, limit, docnums, order=None):
-    """The best ``limit`` of ``docnums`` for ``query`` (or in ``order``: (field, reverse)).
+def _page_of(searcher, parsed, query, docnums, sort, limit):
+    """The best ``limit`` of ``docnums`` as (docnum, score): by ``sort``, or by relevance.
+
+    Up to RANK_LIMIT matches are scored (BM25 over the exact text, the headline and jieba's
+    words). Past it — 的, 1, 1998年 — scoring every match costs seconds in Whoosh, while
+    the reader sees twenty: those in the headline come first, then the rest, newest first
+    within each, walked in the archive's date order (see whoosh_facets.first_in_date_order).
+    """
+    if sort in ("newest", "oldest"):
+        return [(d, 0.0) for d in _by_date(searcher, docnums, limit, sort == "newest")]
+    if len(docnums) <= RANK_LIMIT:
+        ranked = _ranked(searcher, ranking_query(query), limit, docnums)
+        return [(ranked.docnum(i), ranked.score(i)) for i in range(min(len(ranked.top_n), limit))]
+    headline = headline_query(parsed)
+    in_headline = set(searcher.docs_for_query(headline)) & docnums if headline else set()
+    first = first_in_date_order(searcher, in_headline, limit)
+    rest = first_in_date_order(searcher, docnums, limit - len(first), skip=in_headline)
+    return [(d, 0.0) for d in first + rest]
+
+
+def _by_date(searcher, docnums, limit, newest):
+    """The first ``limit`` of ``docnums`` in date order: walk the archive's date order when
+    the matches are dense enough to meet ``limit`` soon, else sort the matches."""
+    if len(docnums) ** 2 > limit * searcher.doc_count_all():
+        return first_in_date_order(searcher, docnums, limit, newest)
+    dates = column_values(searcher, "date")
+    if newest:
+        return heapq.nsmallest(limit, docnums, key=lambda d: (_negated(dates[d]), d))
+    return heapq.nsmallest(limit, docnums, key=lambda d: (dates[d] or "", -d))
+
+
+def _negated(date):
+    """A key that sorts ISO dates newest first: ``_negated("2020-01-27") < _negated("2019")``."""
+    return tuple(-ord(c) for c in date or "")
+
+
+def _ranked(searcher, query, limit, docnums):
+    """The best ``limit`` of ``docnums`` for ``query``.
 
     Whoosh's top-N collector periodically "replaces" the matcher given the lowest score in
     the heap, and an AndMaybe replaced so drops its optional clauses for later documents:
@@ -157,10 +205,7 @@ def _ranked(searcher, query, limit, docnums, order=None):
     ``replace = 0`` and no block-quality skipping keep the ranking exactly that of scoring
     every match.
     """
-    if order:
-        collector = collectors.SortingCollector(order[0], limit=limit, reverse=order[1])
-    else:
-        collector = collectors.TopCollector(limit, usequality=False)
+    collector = collectors.TopCollector(limit, usequality=False)
     collector.replace = 0
     collector = collectors.FilterCollector(collector, docnums, None)
     searcher.search_with_collector(query, collector)

@@ -71,11 +71,22 @@ def boost_query(clauses, use_words=True):
     return wq.Or(boosts) if boosts else None
 
 
-def whoosh_query(parsed, use_words=True):
-    """(the ranked query, its required part alone) for a ParsedQuery that is not empty.
+def headline_query(parsed):
+    """The reader's wanted texts in the headline (any of them), or None: what ranks first
+    among matches too many to score."""
+    parts = [
+        text_query(v, "headline") for c in parsed.clauses if not c.exclude for v in c.alternatives
+    ]
+    parts = [q for q in parts if q is not None]
+    return wq.Or(parts) if parts else None
 
-    The required part decides which documents match; the ranked query adds the optional
-    headline and word clauses (AndMaybe), which never change that.
+
+def exact_parts(parsed):
+    """(the query every match must satisfy, or None for "everything"; the excluded queries).
+
+    Exclusions are subtracted as sets of documents (``matching_docnums``), not through
+    Whoosh's AndNot: its matcher keeps the first document of the required side when the
+    excluded side's first document comes earlier (会议 NOT 北京 kept an article with both).
     """
     required, excluded = [], []
     for clause in parsed.clauses:
@@ -85,8 +96,31 @@ def whoosh_query(parsed, use_words=True):
         else:
             required.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
     if not required:
-        required = [wq.Every()]  # only exclusions: everything else
-    must = required[0] if len(required) == 1 else wq.And(required)
+        return None, excluded
+    return (required[0] if len(required) == 1 else wq.And(required)), excluded
+
+
+def matching_docnums(searcher, parsed, everything):
+    """The set of docnums that match ``parsed`` exactly; ``everything()`` gives every live
+    docnum (for a query of exclusions only)."""
+    required, excluded = exact_parts(parsed)
+    docnums = set(searcher.docs_for_query(required)) if required is not None else set(everything())
+    for query in excluded:
+        if not docnums:
+            break
+        docnums.difference_update(searcher.docs_for_query(query))
+    return docnums
+
+
+def whoosh_query(parsed, use_words=True):
+    """(the ranked query, its required part alone) for a ParsedQuery that is not empty.
+
+    The required part says which documents match (exclusions as AndNot: for display and
+    ranking; the exact set is ``matching_docnums``'); the ranked query adds the optional
+    headline and word clauses (AndMaybe), which never change that.
+    """
+    required, excluded = exact_parts(parsed)
+    must = required if required is not None else wq.Every()
     if excluded:
         must = wq.AndNot(must, wq.Or(excluded))
     boost = boost_query(parsed.clauses, use_words)
