@@ -51,7 +51,10 @@ from archive.search.whoosh_writing import (
 )
 
 # Matches scored for relevance at most; a query matching more is ordered without scores.
-RANK_LIMIT = 1500
+RANK_LIMIT = 600
+# A jieba word in more than this share of the articles (月, 1, 的) adds almost nothing to a
+# BM25 score but costs a read of its whole posting list: it is left out of the ranking.
+COMMON_WORD_SHARE = 0.05
 
 
 class WhooshBackend(SearchBackend):
@@ -85,7 +88,7 @@ class WhooshBackend(SearchBackend):
         searcher = self.searcher()
         if searcher is None:
             return
-        query, _ = whoosh_query(parsed, use_words)
+        query, _ = whoosh_query(parsed, use_words, _rare_enough(searcher))
         # One unscored pass finds every match (the total and the facets); then only the page
         # shown is ranked (see _page_of).
         docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
@@ -158,6 +161,12 @@ class WhooshBackend(SearchBackend):
         with self._writer(optimize=True):
             pass
         return before, len(open_index(self.path)._segments())
+
+
+def _rare_enough(searcher):
+    """keep_word for whoosh_query: words in at most COMMON_WORD_SHARE of the documents."""
+    limit = COMMON_WORD_SHARE * searcher.doc_count_all()
+    return lambda word: searcher.doc_frequency("words", word) <= limit
 
 
 def _page_of(searcher, parsed, query, docnums, sort, limit):

@@ -18,6 +18,7 @@ from whoosh import query as wq
 from whoosh.util import make_binary_tree
 
 from archive.search.analysis import bigrams, jieba_words
+from archive.search.whoosh_match import docnums_for
 
 # The field that answers one-character pieces for each bigram field.
 CHAR_FIELDS = {"text": "chars", "headline": "headline_chars"}
@@ -56,7 +57,7 @@ def text_query(folded, fieldname="text"):
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def boost_query(clauses, use_words=True):
+def boost_query(clauses, use_words=True, keep_word=None):
     """Optional clauses that only rank: the same text in the headline, and jieba's words."""
     boosts = []
     for clause in clauses:
@@ -67,7 +68,10 @@ def boost_query(clauses, use_words=True):
             if headline is not None:
                 boosts.append(headline)
             if use_words:
-                boosts.extend(wq.Term("words", w) for w in set(jieba_words(value)))
+                words = set(jieba_words(value))
+                boosts.extend(
+                    wq.Term("words", w) for w in words if keep_word is None or keep_word(w)
+                )
     return wq.Or(boosts) if boosts else None
 
 
@@ -104,26 +108,27 @@ def matching_docnums(searcher, parsed, everything):
     """The set of docnums that match ``parsed`` exactly; ``everything()`` gives every live
     docnum (for a query of exclusions only)."""
     required, excluded = exact_parts(parsed)
-    docnums = set(searcher.docs_for_query(required)) if required is not None else set(everything())
+    docnums = docnums_for(searcher, required) if required is not None else set(everything())
     for query in excluded:
         if not docnums:
             break
-        docnums.difference_update(searcher.docs_for_query(query))
+        docnums.difference_update(docnums_for(searcher, query))
     return docnums
 
 
-def whoosh_query(parsed, use_words=True):
+def whoosh_query(parsed, use_words=True, keep_word=None):
     """(the ranked query, its required part alone) for a ParsedQuery that is not empty.
 
     The required part says which documents match (exclusions as AndNot: for display and
     ranking; the exact set is ``matching_docnums``'); the ranked query adds the optional
-    headline and word clauses (AndMaybe), which never change that.
+    headline and word clauses (AndMaybe), which never change that. ``keep_word(word)``
+    chooses the jieba words worth scoring.
     """
     required, excluded = exact_parts(parsed)
     must = required if required is not None else wq.Every()
     if excluded:
         must = wq.AndNot(must, wq.Or(excluded))
-    boost = boost_query(parsed.clauses, use_words)
+    boost = boost_query(parsed.clauses, use_words, keep_word)
     return (wq.AndMaybe(must, boost) if boost is not None else must), must
 
 
