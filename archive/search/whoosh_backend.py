@@ -35,6 +35,7 @@ from archive.search.whoosh_facets import (
     first_in_date_order,
     live_docnums,
 )
+from archive.search.whoosh_match import docnums_for
 from archive.search.whoosh_query import (
     filter_query,
     headline_query,
@@ -183,7 +184,7 @@ def _page_of(searcher, parsed, query, docnums, sort, limit):
         ranked = _ranked(searcher, ranking_query(query), limit, docnums)
         return [(ranked.docnum(i), ranked.score(i)) for i in range(min(len(ranked.top_n), limit))]
     headline = headline_query(parsed)
-    in_headline = set(searcher.docs_for_query(headline)) & docnums if headline else set()
+    in_headline = docnums_for(searcher, headline) & docnums if headline else set()
     first = first_in_date_order(searcher, in_headline, limit)
     rest = first_in_date_order(searcher, docnums, limit - len(first), skip=in_headline)
     return [(d, 0.0) for d in first + rest]

@@ -58,12 +58,27 @@ def _term_ids(reader, fieldname, term):
 
 
 def _positions(reader, fieldname, text, docnums):
-    """{docnum: set of positions} of one term for the sorted ``docnums`` (all containing it)."""
+    """{docnum: positions} of one term for ``docnums`` (a set, all containing it), reading
+    each posting block's ids and values at once instead of skipping posting by posting."""
     matcher = _raw_postings(reader, fieldname, text)
+    decode = reader.schema[fieldname].format.decoder("positions")
     found = {}
-    for docnum in docnums:
-        matcher.skip_to(docnum)
-        found[docnum] = matcher.value_as("positions")
+    if not isinstance(matcher, W3LeafMatcher):
+        for docnum in sorted(docnums):
+            matcher.skip_to(docnum)
+            found[docnum] = decode(matcher.value())
+        return found
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        values = None
+        for j, docnum in enumerate(matcher._ids):
+            if docnum in docnums:
+                if values is None:
+                    matcher._read_values()
+                    values = matcher._values
+                found[docnum] = decode(values[j])
+        matcher._next_block()
     return found
 
 
@@ -77,20 +92,19 @@ def _phrase_ids(reader, fieldname, words):
             return set()
     if len(terms) == 1:
         return candidates
-    ordered = sorted(candidates)
-    picks = cover(len(terms))
     starts = None
-    for i in picks:
-        positions = _positions(reader, fieldname, terms[i], ordered)
-        shifted = {d: {p - i for p in ps} for d, ps in positions.items()}
+    for i in cover(len(terms)):
+        positions = _positions(reader, fieldname, terms[i], candidates)
         if starts is None:
-            starts = shifted
+            starts = {d: {p - i for p in ps} for d, ps in positions.items()}
         else:
-            starts = {d: s & shifted[d] for d, s in starts.items() if s & shifted[d]}
-        ordered = sorted(starts)
-        if not ordered:
+            starts = {
+                d: s for d, s in starts.items() if s.intersection(p - i for p in positions[d])
+            }
+        candidates = set(starts)
+        if not candidates:
             return set()
-    return set(starts)
+    return candidates
 
 
 KNOWN = (wq.Term, wq.Phrase, wq.And, wq.Or)
