@@ -20,8 +20,8 @@ from contextlib import contextmanager
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.utils import get_identifier
-from whoosh import collectors, writing
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.index import LockError
 
 from archive.search.base import SearchBackend
@@ -40,9 +40,9 @@ from archive.search.whoosh_query import (
     filter_query,
     headline_query,
     matching_docnums,
-    ranking_query,
-    whoosh_query,
+    ranking_terms,
 )
+from archive.search.whoosh_rank import best
 from archive.search.whoosh_writing import (
     add_documents,
     new_writer,
@@ -89,7 +89,6 @@ class WhooshBackend(SearchBackend):
         searcher = self.searcher()
         if searcher is None:
             return
-        query, _ = whoosh_query(parsed, use_words, _rare_enough(searcher))
         # One unscored pass finds every match (the total and the facets); then only the page
         # shown is ranked (see _page_of).
         docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
@@ -102,7 +101,8 @@ class WhooshBackend(SearchBackend):
         if not docnums:
             return
         page, size = result.page, result.page_size
-        for docnum, score in _page_of(searcher, parsed, query, docnums, sort, page * size)[
+        keep_word = _rare_enough(searcher) if use_words else False
+        for docnum, score in _page_of(searcher, parsed, keep_word, docnums, sort, page * size)[
             (page - 1) * size :
         ]:
             result.hits.append(hit_from(searcher.stored_fields(docnum), score))
@@ -170,19 +170,18 @@ def _rare_enough(searcher):
     return lambda word: searcher.doc_frequency("words", word) <= limit
 
 
-def _page_of(searcher, parsed, query, docnums, sort, limit):
+def _page_of(searcher, parsed, keep_word, docnums, sort, limit):
     """The best ``limit`` of ``docnums`` as (docnum, score): by ``sort``, or by relevance.
 
-    Up to RANK_LIMIT matches are scored (BM25 over the exact text, the headline and jieba's
-    words). Past it — 的, 1, 1998年 — scoring every match costs seconds in Whoosh, while
+    Up to RANK_LIMIT matches are scored (BM25 of the query's bigrams in the text and the
+    headline, and of jieba's words: archive.search.whoosh_rank). Past it — 的, 1, 1998年 — scoring every match costs seconds in Whoosh, while
     the reader sees twenty: those in the headline come first, then the rest, newest first
     within each, walked in the archive's date order (see whoosh_facets.first_in_date_order).
     """
     if sort in ("newest", "oldest"):
         return [(d, 0.0) for d in _by_date(searcher, docnums, limit, sort == "newest")]
     if len(docnums) <= RANK_LIMIT:
-        ranked = _ranked(searcher, ranking_query(query), limit, docnums)
-        return [(ranked.docnum(i), ranked.score(i)) for i in range(min(len(ranked.top_n), limit))]
+        return best(searcher, docnums, ranking_terms(parsed, keep_word), limit)
     headline = headline_query(parsed)
     in_headline = docnums_for(searcher, headline) & docnums if headline else set()
     first = first_in_date_order(searcher, in_headline, limit)
@@ -204,22 +203,6 @@ def _by_date(searcher, docnums, limit, newest):
 def _negated(date):
     """A key that sorts ISO dates newest first: ``_negated("2020-01-27") < _negated("2019")``."""
     return tuple(-ord(c) for c in date or "")
-
-
-def _ranked(searcher, query, limit, docnums):
-    """The best ``limit`` of ``docnums`` for ``query``.
-
-    Whoosh's top-N collector periodically "replaces" the matcher given the lowest score in
-    the heap, and an AndMaybe replaced so drops its optional clauses for later documents:
-    of 30 identical copies of an article only the first kept its headline/words score.
-    ``replace = 0`` and no block-quality skipping keep the ranking exactly that of scoring
-    every match.
-    """
-    collector = collectors.TopCollector(limit, usequality=False)
-    collector.replace = 0
-    collector = collectors.FilterCollector(collector, docnums, None)
-    searcher.search_with_collector(query, collector)
-    return collector.results()
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):

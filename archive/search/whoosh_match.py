@@ -11,6 +11,8 @@ query shapes — Term, Phrase, And, Or of them (archive.search.whoosh_query) —
     docnums_for(searcher, Phrase("text", ["北京", "京1", "1月"]))  # → {12, 57, …}
 """
 
+import bisect
+
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
@@ -28,18 +30,38 @@ def cover(count):
     return picks
 
 
-def _block_ids(matcher):
-    """Every docnum of a fresh postings matcher, one block at a time where Whoosh's W3
-    blocks allow it (the ids of a block are a tuple already)."""
-    if not isinstance(matcher, W3LeafMatcher):
-        return list(matcher.all_ids())
-    ids = []
+def blocks(matcher, within=None):
+    """The W3 matcher positioned on each of its posting blocks in turn — only those that can
+    hold a docnum of ``within`` (a set) when given. A block's header has its last id, and
+    blocks are in id order, so a block holds ids after the previous block's last id."""
+    wanted = sorted(within) if within is not None else None
+    previous = -1
     while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        ids.extend(matcher._ids)
+        last = matcher._maxid
+        if wanted is None:
+            yield matcher
+        else:
+            i = bisect.bisect_right(wanted, previous)
+            if i == len(wanted):
+                return
+            if wanted[i] <= last:
+                yield matcher
+        previous = last
         matcher._next_block()
-    return ids
+
+
+def _block_ids(matcher, within=None):
+    """The docnums of a fresh postings matcher (those in ``within``, when given), one block
+    at a time where Whoosh's W3 blocks allow it (the ids of a block are a tuple already)."""
+    if not isinstance(matcher, W3LeafMatcher):
+        ids = matcher.all_ids()
+        return [d for d in ids if d in within] if within is not None else list(ids)
+    ids = []
+    for block in blocks(matcher, within):
+        if block._ids is None:
+            block._read_ids()
+        ids.extend(block._ids)
+    return [d for d in ids if d in within] if within is not None else ids
 
 
 def _raw_postings(reader, fieldname, term):
@@ -48,10 +70,10 @@ def _raw_postings(reader, fieldname, term):
     return reader._terms.matcher(fieldname, term, reader.schema[fieldname].format)
 
 
-def _term_ids(reader, fieldname, term):
+def _term_ids(reader, fieldname, term, within=None):
     if (fieldname, term) not in reader:
         return set()
-    ids = set(_block_ids(_raw_postings(reader, fieldname, term)))
+    ids = set(_block_ids(_raw_postings(reader, fieldname, term), within))
     if reader.has_deletions():
         ids.difference_update(reader._perdoc.deleted_docs())
     return ids
@@ -68,26 +90,25 @@ def _positions(reader, fieldname, text, docnums):
             matcher.skip_to(docnum)
             found[docnum] = decode(matcher.value())
         return found
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
+    for block in blocks(matcher, docnums):
+        if block._ids is None:
+            block._read_ids()
         values = None
-        for j, docnum in enumerate(matcher._ids):
+        for j, docnum in enumerate(block._ids):
             if docnum in docnums:
                 if values is None:
-                    matcher._read_values()
-                    values = matcher._values
+                    block._read_values()
+                    values = block._values
                 found[docnum] = decode(values[j])
-        matcher._next_block()
     return found
 
 
 def _phrase_ids(reader, fieldname, words):
     terms = [reader.schema[fieldname].to_bytes(w) for w in words]
     candidates = None
+    # The rarest term first; the others are read only in blocks that can hold its documents.
     for term in sorted(set(terms), key=lambda t: reader.doc_frequency(fieldname, t)):
-        ids = _term_ids(reader, fieldname, term)
-        candidates = ids if candidates is None else candidates & ids
+        candidates = _term_ids(reader, fieldname, term, candidates)
         if not candidates:
             return set()
     if len(terms) == 1:

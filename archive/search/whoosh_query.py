@@ -5,7 +5,6 @@ any kind (hanzi, digits, letters, punctuation) is the phrase of its bigrams in `
 character is a term of ``chars``, so each matches precisely the articles that contain it
 (after folding). The headline and jieba word clauses only add score.
 
-    >>> from archive.search.query import parse_query
     >>> query, must = whoosh_query(parse_query("王付举"), use_words=False)
     >>> must
     Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
@@ -13,11 +12,10 @@ character is a term of ``chars``, so each matches precisely the articles that co
     Or([Phrase('headline', ['王付', '付举'], slop=1, boost=1.000000)])
 """
 
-from whoosh import matching
 from whoosh import query as wq
-from whoosh.util import make_binary_tree
 
 from archive.search.analysis import bigrams, jieba_words
+from archive.search.query import parse_query  # noqa: F401 — the examples use it
 from archive.search.whoosh_match import docnums_for
 
 # The field that answers one-character pieces for each bigram field.
@@ -153,39 +151,25 @@ def filter_query(filters):
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-class _PhraseScore(wq.Phrase):
-    """A phrase's score without its position check: the intersection of its terms.
+def ranking_terms(parsed, keep_word=None):
+    """(fieldname, text, boost) of every term that ranks the matches of ``parsed``: the
+    wanted pieces' bigrams (or characters) in the text and in the headline, and jieba's
+    words (those ``keep_word`` keeps; none when it is False).
 
-    Whoosh scores a Phrase as the sum of its terms' scores (the span matcher wraps an
-    intersection of the term matchers built exactly like this one and only filters it), so
-    for a document known to contain the phrase this gives the same score, skips decoding
-    positions, and allows block-quality skipping (the span matcher does not).
+    >>> ranking_terms(parse_query("王付举 -春节"), keep_word=False)
+    [('text', '王付', 1.0), ('headline', '王付', 1.0), ('text', '付举', 1.0), ('headline', '付举', 1.0)]
     """
-
-    def matcher(self, searcher, context=None):
-        field = searcher.schema[self.fieldname]
-        reader = searcher.reader()
-        ms = []
-        for word in self.words:
-            term = (self.fieldname, field.to_bytes(word))
-            if term not in reader:
-                return matching.NullMatcher()
-            ms.append(wq.Term(*term).matcher(searcher, context))
-        m = make_binary_tree(matching.IntersectionMatcher, ms)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
-
-
-def ranking_query(q):
-    """``q`` for ranking documents already known to match it: each phrase that every match
-    must contain (not under Or, nor on the excluded side of AndNot) becomes a _PhraseScore."""
-    if type(q) is wq.Phrase:
-        return _PhraseScore(q.fieldname, q.words, slop=q.slop, boost=q.boost)
-    if type(q) is wq.And:
-        return wq.And([ranking_query(sub) for sub in q.subqueries], boost=q.boost)
-    if type(q) is wq.AndNot:
-        return wq.AndNot(ranking_query(q.a), q.b)
-    if type(q) is wq.AndMaybe:
-        return wq.AndMaybe(ranking_query(q.a), q.b)
-    return q
+    terms = []
+    for clause in parsed.clauses:
+        if clause.exclude:
+            continue
+        for value in clause.alternatives:
+            for piece in value.split():
+                if len(piece) == 1:
+                    terms += [("chars", piece, 1.0), ("headline_chars", piece, 1.0)]
+                else:
+                    terms += [(f, bg, 1.0) for bg in bigrams(piece) for f in ("text", "headline")]
+            if keep_word is not False:
+                words = set(jieba_words(value))
+                terms += [("words", w, 1.0) for w in sorted(words) if not keep_word or keep_word(w)]
+    return list(dict.fromkeys(terms))
