@@ -34,6 +34,8 @@ MIRRORED_FIELDS = (
     "reporters",
 )
 NAME_FIELDS = ("persons", "reporters")
+# Read for the byline text (field=byline), not stored: a hit shows no byline.
+BYLINE_FIELDS = ("source", "dateline")
 # A match in the headline (kicker, title, subtitle) weighs this much more than one in the body.
 HEADLINE_BOOST = 4.0
 
@@ -69,6 +71,15 @@ def searchable_text(
     return "\n".join(p for p in parts if p)
 
 
+def byline_text(source="", dateline="", reporters=()):
+    """The byline as the article page shows it, one part a line: what field=byline searches.
+
+    >>> byline_text("本报", "", ["董柏生"])
+    '本报讯\\n董柏生'
+    """
+    return "\n".join(p for p in (source_shown(source), dateline, *reporters) if p)
+
+
 def source_shown(source):
     """The source as the article page prints it: 本报 files as 本报讯.
 
@@ -102,6 +113,9 @@ def index_document(fields):
         django_id=str(fields["django_id"]),
         text=fields["text"],
         headline=headline_text(fields["kicker"], fields["title"], fields["subtitle"]),
+        byline=byline_text(
+            fields.get("source") or "", fields.get("dateline") or "", fields["reporters"]
+        ),
         fingerprint=fingerprint(fields["text"]),
         date=date,
         year=date[:4],

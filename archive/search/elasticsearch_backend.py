@@ -103,6 +103,7 @@ def index_mapping(words_analyzer="cjk"):
         "django_id": keyword,
         "text": exact_text_mapping(words_analyzer),
         "headline": exact_text_mapping(),
+        "byline": exact_text_mapping(),
         "paper": keyword,
         "date": {"type": "date", "format": "strict_date"},
         "year": keyword,
@@ -117,7 +118,7 @@ def index_mapping(words_analyzer="cjk"):
     return {
         "dynamic": False,
         # The folded text is large and never read back (snippets come from the database).
-        "_source": {"excludes": ["text", "headline"]},
+        "_source": {"excludes": ["text", "headline", "byline"]},
         "properties": properties,
     }
 
@@ -244,7 +245,8 @@ class ChineseElasticsearchEngine(Elasticsearch7SearchEngine):
 def es_document(doc):
     """The _source of one document (document.index_document): text and headline folded, the
     rest as given (names as keyword lists, display fields as printed)."""
-    return {**doc, "text": fold(doc["text"]), "headline": fold(doc["headline"])}
+    folded = {name: fold(doc[name]) for name in ("text", "headline", "byline")}
+    return {**doc, **folded}
 
 
 # One writer at a time in this process: the queue is read, applied and dropped as one step.

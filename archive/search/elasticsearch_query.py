@@ -47,7 +47,11 @@ def either(queries):
     return {"bool": {"should": queries, "minimum_should_match": 1}}
 
 
-def text_query(clauses, use_words=True):
+# The reader's "search within" choice (filters["field"]) → the field searched, as in Whoosh.
+WITHIN = {None: "text", "all": "text", "title": "headline", "byline": "byline"}
+
+
+def text_query(clauses, use_words=True, field="text"):
     """Clauses from query.parse_clauses → the ES ``bool`` that selects and ranks.
 
     ``must``: each clause (its alternatives ORed) in ``text`` — this decides what matches.
@@ -56,7 +60,7 @@ def text_query(clauses, use_words=True):
     """
     must, must_not, should = [], [], []
     for clause in clauses:
-        queries = [piece_query(v, "text") for v in clause.alternatives]
+        queries = [piece_query(v, field) for v in clause.alternatives]
         if clause.exclude:
             must_not.extend(queries)
             continue
@@ -129,7 +133,7 @@ def search_body(
     clauses, *, page=1, page_size=20, filters=None, sort="relevance", facets=True, use_words=True
 ):
     """The whole _search request body for one page of the reader's query."""
-    query = text_query(clauses, use_words)
+    query = text_query(clauses, use_words, WITHIN.get((filters or {}).get("field"), "text"))
     extra = filter_clauses(filters)
     if extra:
         query["filter"] = extra

@@ -12,6 +12,8 @@ Fields, and why each exists:
 * ``headline`` — bigrams of kicker + title + subtitle, boosted: only ever an optional clause,
   so a hit in the headline ranks above a single mention in the body; ``headline_chars`` the
   same for one-character queries.
+* ``byline`` / ``byline_chars`` — the same for the byline (source, dateline, reporters),
+  which field=byline searches alone.
 * ``words`` — jieba search-mode words of the same text, optional clause for ranking only.
 * the rest are stored for display or are sortable columns for filters, facets and sorting.
 """
@@ -51,6 +53,8 @@ def build_schema():
         headline_chars=_text_field(
             CharTokenizer(), CharExistence, phrase=False, field_boost=HEADLINE_BOOST
         ),
+        byline=_text_field(BigramTokenizer(), BigramPositions, phrase=True),
+        byline_chars=_text_field(CharTokenizer(), CharExistence, phrase=False),
         words=_text_field(WordTokenizer(), WordFrequency, phrase=False),
         url=STORED(),
         # A digest of the searchable text, so check_index notices an edited body.
@@ -80,7 +84,16 @@ SCHEMA = build_schema()
 AS_GIVEN = tuple(
     name
     for name in SCHEMA.names()
-    if name not in {"words", "chars", "headline_chars", "persons", "reporters", "person_column"}
+    if name
+    not in {
+        "words",
+        "chars",
+        "headline_chars",
+        "byline_chars",
+        "persons",
+        "reporters",
+        "person_column",
+    }
 )
 
 
@@ -91,6 +104,7 @@ def whoosh_document(doc):
     whoosh["words"] = doc["text"]
     whoosh["chars"] = doc["text"]
     whoosh["headline_chars"] = doc["headline"]
+    whoosh["byline_chars"] = doc["byline"]
     # Commas separate KEYWORD values; a comma inside a name would split it.
     whoosh["persons"] = joined_names(doc["persons"])
     whoosh["reporters"] = joined_names(doc["reporters"])

@@ -37,6 +37,7 @@ from archive.search.whoosh_facets import (
 )
 from archive.search.whoosh_match import docnums_for
 from archive.search.whoosh_query import (
+    WITHIN,
     filter_query,
     headline_query,
     matching_docnums,
@@ -91,7 +92,8 @@ class WhooshBackend(SearchBackend):
             return
         # One unscored pass finds every match (the total and the facets); then only the page
         # shown is ranked (see _page_of).
-        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
+        within = WITHIN.get((filters or {}).get("field"), "text")
+        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher), within)
         fq = filter_query(filters)
         if fq is not None and docnums:
             docnums.intersection_update(searcher.docs_for_query(fq))

@@ -119,9 +119,8 @@ def _phrase_ids(reader, fieldname, words):
         if starts is None:
             starts = {d: {p - i for p in ps} for d, ps in positions.items()}
         else:
-            starts = {
-                d: s for d, s in starts.items() if s.intersection(p - i for p in positions[d])
-            }
+            kept = ((d, s.intersection(p - i for p in positions[d])) for d, s in starts.items())
+            starts = {d: s for d, s in kept if s}
         candidates = set(starts)
         if not candidates:
             return set()

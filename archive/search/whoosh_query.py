@@ -19,7 +19,9 @@ from archive.search.query import parse_query  # noqa: F401 — the examples use 
 from archive.search.whoosh_match import docnums_for
 
 # The field that answers one-character pieces for each bigram field.
-CHAR_FIELDS = {"text": "chars", "headline": "headline_chars"}
+CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
+# The reader's "search within" choice (filters["field"]) → the bigram field it searches.
+WITHIN = {None: "text", "all": "text", "title": "headline", "byline": "byline"}
 
 
 def piece_query(piece, fieldname="text"):
@@ -83,7 +85,7 @@ def headline_query(parsed):
     return wq.Or(parts) if parts else None
 
 
-def exact_parts(parsed):
+def exact_parts(parsed, fieldname="text"):
     """(the query every match must satisfy, or None for "everything"; the excluded queries).
 
     Exclusions are subtracted as sets of documents (``matching_docnums``), not through
@@ -92,7 +94,7 @@ def exact_parts(parsed):
     """
     required, excluded = [], []
     for clause in parsed.clauses:
-        alternatives = [text_query(v) for v in clause.alternatives]
+        alternatives = [text_query(v, fieldname) for v in clause.alternatives]
         if clause.exclude:
             excluded.extend(alternatives)
         else:
@@ -102,10 +104,10 @@ def exact_parts(parsed):
     return (required[0] if len(required) == 1 else wq.And(required)), excluded
 
 
-def matching_docnums(searcher, parsed, everything):
-    """The set of docnums that match ``parsed`` exactly; ``everything()`` gives every live
-    docnum (for a query of exclusions only)."""
-    required, excluded = exact_parts(parsed)
+def matching_docnums(searcher, parsed, everything, fieldname="text"):
+    """The set of docnums whose ``fieldname`` matches ``parsed`` exactly; ``everything()``
+    gives every live docnum (for a query of exclusions only)."""
+    required, excluded = exact_parts(parsed, fieldname)
     docnums = docnums_for(searcher, required) if required is not None else set(everything())
     for query in excluded:
         if not docnums:

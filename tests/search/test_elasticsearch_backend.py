@@ -117,7 +117,7 @@ def test_index_is_created_with_bigram_analysis_and_mapping(cluster):
 
     mappings = body["mappings"]
     assert mappings["dynamic"] is False
-    assert mappings["_source"] == {"excludes": ["text", "headline"]}
+    assert mappings["_source"] == {"excludes": ["text", "headline", "byline"]}
     props = mappings["properties"]
     for name in ("text", "headline"):
         assert props[name]["analyzer"] == "cjk_exact"

@@ -162,3 +162,16 @@ def test_facets_from_the_complement_equal_facets_counted_directly(articles):
     assert {k: dict(v) for k, v in whoosh_facets.facets_of(searcher, docnums).items()} == {
         k: dict(facet_pairs(k, v)) for k, v in direct.items()
     }
+
+
+def test_search_within_the_title_or_the_byline(articles):
+    *_, local, wire = articles
+    within = {"field": "title"}
+    assert search.search("会议", filters=within).total == 1  # 全市疫情防控会议
+    assert search.search("北京1月", filters=within).total == 1  # the title 北京1月
+    byline = {"field": "byline"}
+    assert [h.id for h in search.search("董柏生", filters=byline).hits] == [local.pk]
+    # In the byline only the wire's dateline, not the body that starts with one.
+    assert [h.id for h in search.search("北京1月25日电", filters=byline).hits] == [wire.pk]
+    assert [h.id for h in search.search("本报讯", filters=byline).hits] == [local.pk]
+    assert search.search("会", filters=byline).total == 0

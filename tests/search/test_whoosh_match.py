@@ -19,6 +19,7 @@ TEXTS = [
     "于尔根·吕特格尔斯说，北京1月很冷。",
     "联防联控，联防联控，群防群控。",
     "北京 1月 分开写的北京和1月。",
+    "不到2000只。2010年2000多只。",
 ]
 
 
@@ -28,7 +29,7 @@ def segmented(search_index):
     made = [make_article(title="", paragraphs=[t]) for t in TEXTS]
     search.index_articles([made[0].pk, made[1].pk])
     search.index_articles([made[2].pk, made[3].pk])
-    search.index_articles([made[4].pk])
+    search.index_articles([made[4].pk, made[5].pk])
     search.apply(removes=[made[1].pk])
     assert len(open_index(search_index)._segments()) > 1
     return made
@@ -63,3 +64,9 @@ def test_deleted_documents_are_not_matched(segmented):
     assert deleted not in search.doc_ids("500000")
     assert search.doc_ids("500000") == set()
     assert search.doc_ids("北京1月") == {segmented[0].pk, segmented[2].pk}
+
+
+def test_every_bigram_of_the_cover_must_sit_at_its_offset(segmented):
+    # 20 and 00 fit at 2000只, 20 and 0年 at 2010年: no 2000年 anywhere.
+    assert search.doc_ids("2000年") == set()
+    assert search.doc_ids("2000多") == {segmented[5].pk}
