@@ -103,7 +103,27 @@ def _positions(reader, fieldname, text, docnums):
     return found
 
 
-def _phrase_ids(reader, fieldname, words):
+class SpacedPhrase(wq.Phrase):
+    """Bigrams at given character offsets: a quoted phrase with spaces, whose pieces must sit
+    exactly as far apart as in the query ("防控 工作" is 防控 at 0 and 工作 at 3).
+
+    Only this module evaluates it exactly (Whoosh's own matcher would ask for adjacency).
+    """
+
+    def __init__(self, fieldname, words, offsets, **kwargs):
+        super().__init__(fieldname, words, **kwargs)
+        self.offsets = list(offsets)
+
+    def __eq__(self, other):
+        return super().__eq__(other) and self.offsets == getattr(other, "offsets", None)
+
+    __hash__ = wq.Phrase.__hash__
+
+    def __repr__(self):
+        return f"SpacedPhrase({self.fieldname!r}, {self.words!r}, {self.offsets!r})"
+
+
+def _phrase_ids(reader, fieldname, words, offsets=None):
     terms = [reader.schema[fieldname].to_bytes(w) for w in words]
     candidates = None
     # The rarest term first; the others are read only in blocks that can hold its documents.
@@ -113,9 +133,11 @@ def _phrase_ids(reader, fieldname, words):
             return set()
     if len(terms) == 1:
         return candidates
+    # Each bigram i sits at offset i of a run; a spaced phrase's sit where the query puts them.
+    picks = [(i, i) for i in cover(len(terms))] if offsets is None else enumerate(offsets)
     starts = None
-    for i in cover(len(terms)):
-        positions = _positions(reader, fieldname, terms[i], candidates)
+    for n, i in picks:
+        positions = _positions(reader, fieldname, terms[n], candidates)
         if starts is None:
             starts = {d: {p - i for p in ps} for d, ps in positions.items()}
         else:
@@ -127,7 +149,7 @@ def _phrase_ids(reader, fieldname, words):
     return candidates
 
 
-KNOWN = (wq.Term, wq.Phrase, wq.And, wq.Or)
+KNOWN = (wq.Term, wq.Phrase, SpacedPhrase, wq.And, wq.Or)
 
 
 def known(q):
@@ -141,7 +163,7 @@ def _leaf_ids(reader, q):
     if isinstance(q, wq.Term):
         return _term_ids(reader, q.fieldname, reader.schema[q.fieldname].to_bytes(q.text))
     if isinstance(q, wq.Phrase):
-        return _phrase_ids(reader, q.fieldname, q.words)
+        return _phrase_ids(reader, q.fieldname, q.words, getattr(q, "offsets", None))
     if isinstance(q, wq.And):
         result = None
         for sub in q.subqueries:

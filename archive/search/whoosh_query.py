@@ -14,9 +14,9 @@ character is a term of ``chars``, so each matches precisely the articles that co
 
 from whoosh import query as wq
 
-from archive.search.analysis import bigrams, jieba_words
+from archive.search.analysis import bigram_terms, bigrams, jieba_words
 from archive.search.query import parse_query  # noqa: F401 — the examples use it
-from archive.search.whoosh_match import docnums_for
+from archive.search.whoosh_match import SpacedPhrase, docnums_for
 
 # The field that answers one-character pieces for each bigram field.
 CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
@@ -42,16 +42,24 @@ def piece_query(piece, fieldname="text"):
 def text_query(folded, fieldname="text"):
     """A Whoosh query for the documents whose ``fieldname`` contains ``folded``.
 
-    Exact for a piece without spaces; a quoted phrase with spaces ("防控 工作") needs each of
-    its space-separated pieces (their order and the spaces between are not checked).
-    None when nothing of it can be looked up in that field.
+    A quoted phrase with spaces is its bigrams at their offsets in the query (exact, but for
+    the kind of space: a line break counts as one), and each one-character piece of it
+    anywhere. None when nothing of it can be looked up in that field.
 
     >>> text_query("1月")
     Term('text', '1月')
-    >>> text_query("防控 工")
-    And([Term('text', '防控'), Term('chars', '工')])
+    >>> text_query("防控 工作 a")
+    And([SpacedPhrase('text', ['防控', '工作'], [0, 3]), Term('chars', 'a')])
     """
-    parts = [q for q in (piece_query(p, fieldname) for p in folded.split()) if q is not None]
+    pieces = folded.split()
+    if len(pieces) == 1:
+        return piece_query(pieces[0], fieldname)
+    found = list(bigram_terms(folded))
+    parts = [piece_query(p, fieldname) for p in pieces if len(p) == 1]
+    if found:
+        words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
+        parts.insert(0, SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets]))
+    parts = [q for q in parts if q is not None]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -175,3 +175,15 @@ def test_search_within_the_title_or_the_byline(articles):
     assert [h.id for h in search.search("北京1月25日电", filters=byline).hits] == [wire.pk]
     assert [h.id for h in search.search("本报讯", filters=byline).hits] == [local.pk]
     assert search.search("会", filters=byline).total == 0
+
+
+def test_a_quoted_phrase_keeps_its_spaces(search_index):
+    spaced = make_article(title="", paragraphs=["群防群控 众志成城"])
+    apart = make_article(title="", paragraphs=["众志成城，群防群控。"])
+    joined = make_article(title="", paragraphs=["群防群控众志成城"])
+    search.index_articles([spaced.pk, apart.pk, joined.pk])
+    assert search.doc_ids('"群防群控 众志成城"') == {spaced.pk}
+    assert search.doc_ids('"群控 众志"') == {spaced.pk}
+    # A one-character piece is only required somewhere: no bigram holds it beside a space.
+    assert search.doc_ids('"控 众志"') >= {spaced.pk}
+    assert search.doc_ids("群防群控 众志成城") == {spaced.pk, apart.pk, joined.pk}
