@@ -6,6 +6,7 @@ facets_of(searcher, {0, 4, 7})
 """
 
 from collections import Counter
+from itertools import chain
 
 from archive.search.results import FACETS, PERSON_FACET_SIZE, facet_pairs
 
@@ -52,14 +53,21 @@ def person_values(searcher):
 
 
 def person_counts(searcher, docnums):
-    """How many of the matching documents mention each person."""
+    """How many of the matching documents mention each person (one C-level count over the
+    chained name tuples, not an update per document)."""
     values = person_values(searcher)
-    counts = Counter()
-    for docnum in docnums:
-        names = values[docnum]
-        if names:
-            counts.update(names)
-    return counts
+    return Counter(chain.from_iterable(values[d] or () for d in docnums))
+
+
+def top_persons(counts):
+    """The PERSON_FACET_SIZE persons facet_pairs would list first, without sorting every
+    name: those counting at least as much as the last of Counter's top ones (ties kept)."""
+    counts = Counter({name: n for name, n in counts.items() if name}) if "" in counts else counts
+    top = counts.most_common(PERSON_FACET_SIZE)
+    if len(top) == PERSON_FACET_SIZE:
+        least = top[-1][1]
+        counts = {name: n for name, n in counts.items() if n >= least}
+    return facet_pairs("person", counts)[:PERSON_FACET_SIZE]
 
 
 def live_docnums(searcher):
@@ -101,8 +109,7 @@ def facets_of(searcher, docnums):
             counts = _counts(searcher, name, docnums)
         else:
             counts = _all_counts(searcher, name) - _counts(searcher, name, rest)
-        pairs = facet_pairs(name, counts)
-        facets[name] = pairs[:PERSON_FACET_SIZE] if name == "person" else pairs
+        facets[name] = top_persons(counts) if name == "person" else facet_pairs(name, counts)
     return facets
 
 
