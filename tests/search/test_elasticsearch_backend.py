@@ -424,3 +424,13 @@ def test_check_index_reads_the_cluster(cluster):
     assert request.query["scroll"] and request.json()["query"] == {
         "term": {"django_ct": "archive.article"}
     }
+
+
+def test_search_within_the_title_or_the_byline_picks_the_field():
+    from archive.search.elasticsearch_query import search_body as body_of
+    from archive.search.query import parse_query
+
+    clauses = parse_query("董柏生").clauses
+    for field, name in ((None, "text"), ("title", "headline"), ("byline", "byline")):
+        must = body_of(clauses, filters={"field": field})["query"]["bool"]["must"]
+        assert must == [{"match_phrase": {name: {"query": "董柏生"}}}]
