@@ -25,9 +25,17 @@ OR/AND/NOT) are skipped for the text kinds: they are the boolean kind's business
 import random
 import re
 from collections import Counter
+from statistics import median
 
 from archive.search.analysis import fold
 from archive.search.query import parse_clauses
+
+
+def percentile(values, share):
+    """The value at ``share`` (0.95) of the sorted values, as bench/common.py's."""
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(share * (len(values) - 1))))]
+
 
 KINDS = (
     "hanzi",
@@ -167,3 +175,43 @@ def truth(query, folded_texts):
         hit = {pk for pk in ids if any(v in folded_texts[pk] for v in clause.alternatives)}
         ids = ids - hit if clause.exclude else hit
     return ids if clauses else set()
+
+
+def interchange_queries(docs, kinds, per_kind, seed):
+    """bench/query_kinds.py's queries of each kind, drawn from the corpus's articles."""
+    articles = [a for d in docs for p in d["pages"] for a in p["articles"]]
+    texts = ["\n".join([a.get("title", ""), *a["paragraphs"]]) for a in articles]
+    names = {p["name"] for a in articles for p in a.get("persons", []) if len(p["name"]) > 1}
+    bylines = {a.get("dateline", "") for a in articles} | {
+        r for a in articles for r in a.get("reporters", [])
+    }
+    return draw_kinds(texts, names, bylines - {""}, per_kind, seed, kinds)
+
+
+def print_kinds(drawn, per_kind, like):
+    """p50/p95 of /search/ per kind (``per_kind[kind]`` = (times, errors)) beside
+    ``like(queries)``, the LIKE scan's times for the same queries (bench/search_http.py)."""
+    print("\n/search/?q= by kind of query (1 client), beside a LIKE scan of the same queries:")
+    print(
+        f"{'kind':<8} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'LIKE p50':>9} {'ratio':>6}  p95 ≤ 100"
+    )
+    every, every_like = [], []
+    for kind, queries in drawn.items():
+        times = per_kind[kind][0]
+        like_times = like(queries)
+        every += times
+        every_like += like_times
+        if not times:
+            print(f"{kind:<8} {len(queries):>3}  no answers")
+            continue
+        p95 = percentile(times, 0.95)
+        print(
+            f"{kind:<8} {len(queries):>3} {median(times):>8.1f} {p95:>8.1f} {median(like_times):>9.1f} "
+            f"{median(like_times) / median(times):>5.1f}×  {'met' if p95 <= 100 else 'NOT met'}"
+        )
+    if every:
+        print(
+            f"{'all':<8} {len(every):>3} {median(every):>8.1f} {percentile(every, 0.95):>8.1f} "
+            f"{median(every_like):>9.1f} {median(every_like) / median(every):>5.1f}×  "
+            f"(ratio LIKE p50 / search p50 over the whole mix of kinds)"
+        )

@@ -60,7 +60,7 @@ from common import (  # noqa: E402
     require_corpus,
     wait_for,
 )
-from query_kinds import KINDS, draw_kinds  # noqa: E402
+from query_kinds import KINDS, interchange_queries, print_kinds  # noqa: E402
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SHIFT_DAYS = 31  # copy k: every date + 31·k days
@@ -222,45 +222,6 @@ def draw_queries(docs, count, seed):
             queries.append(query)
     rng.shuffle(queries)
     return queries
-
-
-def kind_queries(docs, kinds, per_kind, seed):
-    """bench/query_kinds.py's queries of each kind, drawn from the corpus's articles."""
-    articles = [a for d in docs for p in d["pages"] for a in p["articles"]]
-    texts = ["\n".join([a.get("title", ""), *a["paragraphs"]]) for a in articles]
-    names = {p["name"] for a in articles for p in a.get("persons", []) if len(p["name"]) > 1}
-    bylines = {a.get("dateline", "") for a in articles} | {
-        r for a in articles for r in a.get("reporters", [])
-    }
-    return draw_kinds(texts, names, bylines - {""}, per_kind, seed, kinds)
-
-
-def print_kinds(db_path, drawn, per_kind):
-    """p50/p95 of /search/ per kind beside the LIKE scan of the same queries."""
-    print("\n/search/?q= by kind of query (1 client), beside a LIKE scan of the same queries:")
-    print(
-        f"{'kind':<8} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'LIKE p50':>9} {'ratio':>6}  p95 ≤ 100"
-    )
-    every, every_like = [], []
-    for kind, queries in drawn.items():
-        times = per_kind[kind][0]
-        like, _ = like_scan(db_path, queries)
-        every += times
-        every_like += like
-        if not times:
-            print(f"{kind:<8} {len(queries):>3}  no answers")
-            continue
-        p95 = percentile(times, 0.95)
-        print(
-            f"{kind:<8} {len(queries):>3} {median(times):>8.1f} {p95:>8.1f} {median(like):>9.1f} "
-            f"{median(like) / median(times):>5.1f}×  {'met' if p95 <= 100 else 'NOT met'}"
-        )
-    if every:
-        print(
-            f"{'all':<8} {len(every):>3} {median(every):>8.1f} {percentile(every, 0.95):>8.1f} "
-            f"{median(every_like):>9.1f} {median(every_like) / median(every):>5.1f}×  "
-            f"(ratio LIKE p50 / search p50 over the whole mix of kinds)"
-        )
 
 
 # -- HTTP ----------------------------------------------------------------------------------
@@ -427,7 +388,7 @@ def main():
         page, page_errors = sequential(base, "/search/", queries)
         api, api_errors = sequential(base, "/api/search", queries)
         rate, busy, busy_errors = concurrent(base, "/search/", queries, args.clients)
-        drawn = kind_queries(docs, kinds, args.per_kind, args.seed) if kinds else {}
+        drawn = interchange_queries(docs, kinds, args.per_kind, args.seed) if kinds else {}
         per_kind = {}
         for kind, kind_list in drawn.items():
             per_kind[kind] = sequential(base, "/search/", kind_list)
@@ -464,7 +425,7 @@ def main():
             f"(≥ 10: {'met' if ratio >= 10 else 'NOT met'})"
         )
     if drawn:
-        print_kinds(db_path, drawn, per_kind)
+        print_kinds(drawn, per_kind, lambda queries: like_scan(db_path, queries)[0])
     if errors:
         text = log_path.read_text(encoding="utf-8", errors="replace")
         for chunk in text.split("Traceback")[1:3]:
