@@ -199,7 +199,7 @@ def _by_date(searcher, docnums, limit, newest):
     dates = column_values(searcher, "date")
     if newest:
         return heapq.nsmallest(limit, docnums, key=lambda d: (_negated(dates[d]), d))
-    return heapq.nsmallest(limit, docnums, key=lambda d: (dates[d] or "", -d))
+    return heapq.nsmallest(limit, docnums, key=lambda d: (dates[d] or "", d))
 
 
 def _negated(date):

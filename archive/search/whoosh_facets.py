@@ -113,13 +113,19 @@ def facets_of(searcher, docnums):
     return facets
 
 
-def by_date(searcher):
-    """Every docnum, newest first (ties in docnum order), once per searcher."""
+def by_date(searcher, newest=True):
+    """Every docnum newest (or oldest) first, ties in docnum order (a day's articles as
+    printed), once per searcher."""
+    key = "by_date_newest" if newest else "by_date_oldest"
     cache = _cache(searcher)
-    if "by_date" not in cache:
+    if key not in cache:
         dates = column_values(searcher, "date")
-        cache["by_date"] = sorted(range(len(dates)), key=lambda d: dates[d] or "", reverse=True)
-    return cache["by_date"]
+        if newest:
+            order = sorted(range(len(dates)), key=lambda d: dates[d] or "", reverse=True)
+        else:
+            order = sorted(range(len(dates)), key=lambda d: dates[d] or "")
+        cache[key] = order
+    return cache[key]
 
 
 def first_in_date_order(searcher, docnums, limit, newest=True, skip=frozenset()):
@@ -128,7 +134,7 @@ def first_in_date_order(searcher, docnums, limit, newest=True, skip=frozenset())
     Walks the archive's date order: for a query matching a fraction f of the archive this
     looks at about limit / f documents, so the commonest queries are the quickest.
     """
-    order = by_date(searcher) if newest else reversed(by_date(searcher))
+    order = by_date(searcher, newest)
     found = []
     if limit <= 0:
         return found
