@@ -19,6 +19,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     kicker = indexes.CharField(model_attr="kicker", indexed=False)
     title = indexes.CharField(model_attr="title")
     subtitle = indexes.CharField(model_attr="subtitle", indexed=False)
+    source = indexes.CharField(model_attr="source", indexed=False)
+    dateline = indexes.CharField(model_attr="dateline", indexed=False)
     paper = indexes.CharField(faceted=True)
     paper_name = indexes.CharField(indexed=False)
     date = indexes.DateField(faceted=True)
@@ -71,6 +73,8 @@ def article_text(article):
         kicker=article.kicker,
         title=article.title,
         subtitle=article.subtitle,
+        source=article.source,
+        dateline=article.dateline,
         paragraphs=article.paragraphs,
         reporters=_names(article, reporter=True),
         persons=_names(article, reporter=False),

@@ -1,12 +1,19 @@
 """Exact-substring search quality and latency on the People's Daily 1998-01 corpus.
 
     .venv/bin/python bench/search_quality.py [--queries 400] [--procs 1] [--seed 1998]
+        [--kinds all|hanzi,single,digits,… [--per-kind 30]]
 
 Builds a throwaway index in a temporary directory (the corpus is research-only and never
-copied into the repository), then runs random 2–6 character CJK substrings of article texts
-plus person names through the site's search function. Truth is a plain Python substring
-check over the folded text of every article. Prints recall, precision and the latency of
-the warm searcher (p50/p95), with and without facets, snippets and the jieba boost.
+copied into the repository) of the corpus plus the seed page (焦作日报 2020-01-27, whose
+articles have a source, a dateline and reporters), then runs random 2–6 character CJK
+substrings of article texts plus person names through the site's search function. Truth is
+a plain Python substring check over the folded text of every article. Prints recall,
+precision and the latency of the warm searcher (p50/p95), with and without facets, snippets
+and the jieba boost.
+
+``--kinds`` adds queries of each kind of bench/query_kinds.py (single characters, digit runs,
+Latin, punctuation, any run, byline text, boolean forms) and prints recall, precision and
+latency per kind, with the queries that differ from the truth.
 """
 
 import argparse
@@ -36,8 +43,10 @@ from archive.search.document import index_document, searchable_text  # noqa: E40
 from archive.search.schema import SCHEMA, whoosh_document  # noqa: E402
 from archive.search.whoosh_backend import WhooshBackend  # noqa: E402
 from archive.search.whoosh_writing import add_documents, new_writer  # noqa: E402
+from bench.query_kinds import KINDS, draw_kinds, truth  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pfr_199801_articles.jsonl.xz"
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "jzrb-2020-01-27-p1.txt"
 NAMES = ["江泽民", "朱镕基", "李鹏", "钱其琛", "周恩来", "邓小平", "克林顿", "胡锦涛", "乔石"]
 
 
@@ -68,6 +77,41 @@ def load_articles(path):
                     "reporters": [],
                 },
             )
+
+
+def seed_articles(first_pk):
+    """The seed page's articles through the real parser, as rows like load_articles'."""
+    from archive.ingest import parse_page
+    from archive.ingest.interchange import build_issue_document
+
+    page = parse_page(SEED.read_text(encoding="utf-8"), page_number=1)
+    doc = build_issue_document("焦作日报", "jzrb", "2020-01-27", None, [page])
+    for pk, art in enumerate(doc["pages"][0]["articles"], start=first_pk):
+        persons = sorted({p["name"] for p in art["persons"]})
+        fields = {name: art[name] for name in ("kicker", "title", "subtitle")}
+        text = searchable_text(
+            **fields,
+            source=art["source"],
+            dateline=art["dateline"],
+            paragraphs=art["paragraphs"],
+            reporters=art["reporters"],
+            persons=persons,
+        )
+        row = {
+            **fields,
+            "django_id": pk,
+            "text": text,
+            "url": f"/jzrb/2020-01-27/1/{pk}/",
+            "paper": "jzrb",
+            "paper_name": "焦作日报",
+            "date": "2020-01-27",
+            "page": 1,
+            "kind": art["kind"],
+            "persons": persons,
+            "reporters": list(art["reporters"]),
+        }
+        bylines = {searchable_text(source=art["source"]), art["dateline"], *art["reporters"]}
+        yield pk, {"persons": persons, "bylines": bylines - {""}}, text, row
 
 
 def build_index(path, rows, procs):
@@ -117,10 +161,14 @@ def main():
     parser.add_argument("--procs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1998)
     parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--kinds", default="", help=f"all, or some of: {','.join(KINDS)}")
+    parser.add_argument("--per-kind", type=int, default=30)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    kinds = KINDS if args.kinds == "all" else [k for k in args.kinds.split(",") if k]
 
     rows = list(load_articles(args.corpus))
+    rows += list(seed_articles(len(rows) + 1))
     texts = {pk: text for pk, _, text, _ in rows}
     folded = {pk: fold(text) for pk, text in texts.items()}
     persons = {n for _, art, _, _ in rows for n in art["persons"] if len(n) > 1}
@@ -168,6 +216,45 @@ def main():
             f"p95 {percentile(lean, 95):.1f} ms"
         )
         print(f"mean query length {statistics.mean(len(q) for q in queries):.1f} chars")
+        if kinds:
+            bylines = set().union(*(art.get("bylines", ()) for _, art, _, _ in rows))
+            drawn = draw_kinds(list(texts.values()), persons, bylines, args.per_kind, args.seed)
+            by_kind(engine, {k: drawn[k] for k in kinds}, folded, loader)
+
+
+def by_kind(engine, drawn, folded, loader):
+    """Recall, precision and latency per kind of query; the queries that differ, up to 5."""
+    print(f"\nby kind (truth: folded query in folded text; {len(folded)} articles):")
+    print(
+        f"{'kind':<8} {'queries':>7} {'matches':>8} {'recall':>7} {'precision':>9} "
+        f"{'p50 ms':>7} {'p95 ms':>7}  differs"
+    )
+    all_hits = all_found = all_expected = 0
+    for kind, queries in drawn.items():
+        hits = found = expected = 0
+        differs = []
+        for q in queries:
+            want, got = truth(q, folded), engine.doc_ids(q)
+            hits, found, expected = hits + len(got & want), found + len(got), expected + len(want)
+            if got != want:
+                differs.append((q, len(want), len(got), len(got & want)))
+        times = timed(lambda q: engine.search(q, text_loader=loader), queries)
+        all_hits, all_found, all_expected = (
+            all_hits + hits,
+            all_found + found,
+            all_expected + expected,
+        )
+        print(
+            f"{kind:<8} {len(queries):>7} {expected:>8} {hits / expected if expected else 1:>7.4f} "
+            f"{hits / found if found else 1:>9.4f} {percentile(times, 50):>7.1f} "
+            f"{percentile(times, 95):>7.1f}  {len(differs)}"
+        )
+        for q, want, got, both in differs[:5]:
+            print(f"           differs: {q!r} truth {want}, found {got}, both {both}")
+    print(
+        f"{'all':<8} {sum(map(len, drawn.values())):>7} {all_expected:>8} "
+        f"{all_hits / all_expected:>7.4f} {all_hits / all_found if all_found else 1:>9.4f}"
+    )
 
 
 if __name__ == "__main__":

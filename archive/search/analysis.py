@@ -1,6 +1,6 @@
 """Chinese text analysis shared by indexing, querying and snippets.
 
-Three pieces, one definition each:
+Four pieces, one definition each:
 
 * ``fold`` normalises text before anything else looks at it: NFKC (full-width ２０２０ → 2020),
   traditional → simplified through OpenCC's t2s tables (鄭州 → 郑州) and lower case.
@@ -11,28 +11,32 @@ Three pieces, one definition each:
       >>> fold("鄭州市２０２０年ＧＤＰ")
       '郑州市2020年gdp'
 
-* ``BigramTokenizer`` turns every CJK run into overlapping character bigrams with ordinal
-  positions, plus the run's last character on its own, so any CJK string can be found as the
-  phrase of its bigrams and a single character as a prefix. Latin letters and digits become
-  ordinary lower-case terms.
+* ``BigramTokenizer`` turns every run of non-space characters (hanzi, digits, Latin letters
+  and the punctuation inside names and numbers alike) into overlapping character bigrams, each
+  at the position of its first character in the folded text. Any string of two or more
+  characters is then found exactly as the phrase of its bigrams (positions one apart), and no
+  phrase can span a space or a line break, where the positions jump.
 
-      >>> [t.text for t in BigramTokenizer()("疫情防控 COVID-19")]
-      ['疫情', '情防', '防控', '控', 'covid', '19']
+      >>> [(t.text, t.pos) for t in BigramTokenizer()("疫情 COVID-19", positions=True)]
+      [('疫情', 0), ('co', 3), ('ov', 4), ('vi', 5), ('id', 6), ('d-', 7), ('-1', 8), ('19', 9)]
+
+* ``CharTokenizer`` gives each distinct non-space character once: a one-character query is
+  one term of its own field, not a prefix over thousands of bigrams.
 
 * ``WordTokenizer`` gives jieba's search-mode words, used only for ranking.
 
-Tokens carry *ordinal* positions (0, 1, 2 …). jieba's own ``ChineseAnalyzer`` puts character
-offsets there, which makes every Whoosh phrase query over its tokens fail.
+Word tokens carry *ordinal* positions (0, 1, 2 …); bigrams carry character offsets, which
+are ordinal within a run and jump across the space between runs.
 """
 
 import re
 import threading
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from contextlib import contextmanager
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Frequency, Positions
+from whoosh.formats import Existence, Frequency, Positions
 from whoosh.system import pack_uint
 
 # CJK ideographs: URO, Ext-A, compatibility ideographs, Ext-B … Ext-H, and 〇 (U+3007), which
@@ -103,21 +107,27 @@ def fold_with_offsets(text):
     return folded, offsets
 
 
+# A run of characters a query piece can contain: anything but whitespace (the reader's query is
+# split at whitespace, and the searchable text's parts are joined by line breaks).
+RUN_RE = re.compile(r"\S+")
+
+
 def bigrams(run):
-    """The bigram terms of one CJK run, as the index stores them (without the last unigram).
+    """The bigram terms of one run of non-space characters, as a query looks them up.
 
     >>> bigrams("王付举")
     ['王付', '付举']
+    >>> bigrams("1998年")
+    ['19', '99', '98', '8年']
     >>> bigrams("防")
-    ['防']
+    []
     """
-    if len(run) == 1:
-        return [run]
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def segments(folded_text):
-    """Split folded text into ("cjk", run) and ("word", term) pieces, in order.
+    """Split folded text into ("cjk", run) and ("word", term) pieces, in order: the pieces a
+    snippet marks when a quoted phrase does not occur whole.
 
     >>> segments("2020年疫情")
     [('word', '2020'), ('cjk', '年疫情')]
@@ -126,41 +136,41 @@ def segments(folded_text):
 
 
 def bigram_terms(text):
-    """(term, startchar, endchar) in *folded* text for every indexed token, in position order.
+    """(term, startchar, endchar) in *folded* text for every bigram, in position order; the
+    position of each is its startchar.
 
-        >>> [t for t, _, _ in bigram_terms(fold("疫情防控。Ａ股"))]
-        ['疫情', '情防', '防控', '控', 'a', '股']
+        >>> [t for t, _, _ in bigram_terms(fold("A股 ·5%"))]
+        ['a股', '·5', '5%']
 
     Unfolded text keeps its width and case (``Ａ`` stays ``Ａ``): fold first.
     """
-    for match in TOKEN_RE.finditer(text):
-        start, chunk = match.start(), match.group()
-        if match.lastgroup == "word":
-            yield chunk, start, match.end()
-            continue
-        if len(chunk) > 1:
-            for i in range(len(chunk) - 1):
-                yield chunk[i : i + 2], start + i, start + i + 2
-        # The run's last character alone: lets a one-character query match as a prefix even
-        # where the character ends a run (…防疫。), where no bigram starts with it.
-        yield chunk[-1], start + len(chunk) - 1, start + len(chunk)
+    for match in RUN_RE.finditer(text):
+        start, run = match.start(), match.group()
+        for i in range(len(run) - 1):
+            yield run[i : i + 2], start + i, start + i + 2
 
 
-def bigram_texts(text):
-    """Just the terms of ``bigram_terms(text)`` (folded text), as a list: the indexing path.
+def bigram_positions(text):
+    """{term: [positions]} of ``bigram_terms(text)`` (folded text): the indexing path.
 
-    >>> bigram_texts("疫情防控。a股")
-    ['疫情', '情防', '防控', '控', 'a', '股']
+    >>> bigram_positions("联防联控 联防")
+    {'联防': [0, 5], '防联': [1], '联控': [2]}
     """
-    terms = []
-    for match in TOKEN_RE.finditer(text):
-        chunk = match.group()
-        if match.lastgroup == "cjk" and len(chunk) > 1:
-            terms.extend([chunk[i : i + 2] for i in range(len(chunk) - 1)])
-            terms.append(chunk[-1])
-        else:
-            terms.append(chunk)
-    return terms
+    poses = {}
+    for match in RUN_RE.finditer(text):
+        start, run = match.start(), match.group()
+        for i in range(len(run) - 1):
+            poses.setdefault(run[i : i + 2], []).append(start + i)
+    return poses
+
+
+def distinct_chars(text):
+    """The distinct non-space characters of folded text, in order of first appearance.
+
+    >>> distinct_chars("于尔根·吕 于")
+    ['于', '尔', '根', '·', '吕']
+    """
+    return [c for c in dict.fromkeys(text) if not c.isspace()]
 
 
 class _FoldedTokenizer(Tokenizer):
@@ -189,7 +199,10 @@ class _FoldedTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        offsets = getattr(self, "positions_are_offsets", False)
         for pos, (term, startchar, endchar) in enumerate(self.terms(fold(value)), start_pos):
+            if offsets:
+                pos = start_pos + startchar
             token.text = term
             token.boost = 1.0
             token.stopped = False
@@ -203,10 +216,19 @@ class _FoldedTokenizer(Tokenizer):
 
 
 class BigramTokenizer(_FoldedTokenizer):
-    """Whoosh tokenizer: folds, then CJK bigrams + Latin/digit terms with ordinal positions."""
+    """Whoosh tokenizer: folds, then the bigrams of every non-space run, at character offsets."""
+
+    positions_are_offsets = True
 
     def terms(self, folded):
         return bigram_terms(folded)
+
+
+class CharTokenizer(_FoldedTokenizer):
+    """Whoosh tokenizer: folds, then each distinct non-space character once."""
+
+    def terms(self, folded):
+        return ((c, None, None) for c in distinct_chars(folded))
 
 
 # jieba's own block pattern (jieba.re_han_default): it segments each such block on its own,
@@ -317,13 +339,23 @@ class BigramPositions(Positions):
         if not isinstance(analyzer, BigramTokenizer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        poses = defaultdict(list)
-        for pos, term in enumerate(bigram_texts(fold(value))):
-            poses[term].append(pos)
+        poses = bigram_positions(fold(value))
         boost = self.field_boost
         encode = self.encode
         for term, poslist in poses.items():
             yield term, len(poslist), float(len(poslist)) * boost, encode(poslist)
+
+
+class CharExistence(Existence):
+    """Whoosh's Existence format for the distinct characters of a text, without Token objects."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(analyzer, CharTokenizer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for char in distinct_chars(fold(value)):
+            yield char, 1, boost, b""
 
 
 class WordFrequency(Frequency):

@@ -34,6 +34,11 @@ MIRRORED_FIELDS = (
     "reporters",
 )
 NAME_FIELDS = ("persons", "reporters")
+# Read for the byline text (field=byline), not stored: a hit shows no byline.
+BYLINE_FIELDS = ("source", "dateline")
+# Raised whenever the index holds something else for the same text. 2: bigrams over every
+# character class, the chars/headline_chars/byline fields (search issue 14).
+ANALYSIS_VERSION = 2
 # A match in the headline (kicker, title, subtitle) weighs this much more than one in the body.
 HEADLINE_BOOST = 4.0
 
@@ -43,8 +48,19 @@ def identifier(pk):
     return f"archive.article.{pk}"
 
 
-def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporters=(), persons=()):
-    """Everything a reader can find an article by, one field or paragraph a line.
+def searchable_text(
+    *,
+    kicker="",
+    title="",
+    subtitle="",
+    source="",
+    dateline="",
+    paragraphs=(),
+    reporters=(),
+    persons=(),
+):
+    """Everything a reader can find an article by, one field or paragraph a line: what the
+    article page shows (the byline's source, dateline and reporters too) and the persons.
 
     The one definition: ArticleIndex indexes it, and the exact-substring checks of the tests
     and bench/search_quality.py use it as their truth. Newlines separate the parts so no
@@ -53,8 +69,27 @@ def searchable_text(*, kicker="", title="", subtitle="", paragraphs=(), reporter
     >>> searchable_text(title="全民动员", paragraphs=["副市长王付举一同检查。"], persons=["王付举"])
     '全民动员\\n副市长王付举一同检查。\\n王付举'
     """
-    parts = [kicker, title, subtitle, *paragraphs, *reporters, *persons]
+    parts = [kicker, title, subtitle, source_shown(source), dateline, *paragraphs]
+    parts += [*reporters, *persons]
     return "\n".join(p for p in parts if p)
+
+
+def byline_text(source="", dateline="", reporters=()):
+    """The byline as the article page shows it, one part a line: what field=byline searches.
+
+    >>> byline_text("本报", "", ["董柏生"])
+    '本报讯\\n董柏生'
+    """
+    return "\n".join(p for p in (source_shown(source), dateline, *reporters) if p)
+
+
+def source_shown(source):
+    """The source as the article page prints it: 本报 files as 本报讯.
+
+    >>> source_shown("本报"), source_shown("新华社")
+    ('本报讯', '新华社')
+    """
+    return f"{source}讯" if source == "本报" else source
 
 
 def headline_text(kicker, title, subtitle):
@@ -63,8 +98,14 @@ def headline_text(kicker, title, subtitle):
 
 
 def fingerprint(text):
-    """A short digest of the searchable text: ``fingerprint("全民动员")`` is 16 hex digits."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    """A short digest of the searchable text: ``fingerprint("全民动员")`` is 16 hex digits.
+
+    It covers the version of the analysis too, so after a change in what the index holds for
+    the same text, check_index reports every older document as stale (and --repair
+    re-indexes them).
+    """
+    salted = f"{ANALYSIS_VERSION}\n{text}"
+    return hashlib.blake2b(salted.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def index_document(fields):
@@ -81,6 +122,9 @@ def index_document(fields):
         django_id=str(fields["django_id"]),
         text=fields["text"],
         headline=headline_text(fields["kicker"], fields["title"], fields["subtitle"]),
+        byline=byline_text(
+            fields.get("source") or "", fields.get("dateline") or "", fields["reporters"]
+        ),
         fingerprint=fingerprint(fields["text"]),
         date=date,
         year=date[:4],

@@ -10,16 +10,14 @@ How Chinese is treated, and why it matches the Whoosh backend:
 * Text is folded in Python (``analysis.fold``: NFKC, traditional → simplified, lower case)
   before it is sent, and every query is folded the same way, so 鄭州 finds 郑州 with no
   engine plugin.
-* ``text`` and ``headline`` use ``cjk_exact``: the standard tokenizer (one token per ideograph,
-  whole Latin/digit words), ``cjk_width``, ``lowercase`` and the built-in ``cjk_bigram`` filter
-  with ``output_unigrams: false`` — a run of two or more ideographs becomes its overlapping
-  bigrams, an isolated ideograph stays a unigram. A CJK query run is a ``match_phrase`` of its
-  bigrams there: exactly the documents containing that substring, as in Whoosh.
-* ``text.chars`` / ``headline.chars`` keep one token per ideograph. A piece of the query that
-  begins or ends with a lone ideograph (防, A股, "控 工作") cannot be matched by bigrams — in
-  the text that character usually sits inside a longer run, where it never appears alone —
-  so such pieces are phrases over characters instead. Still exact; slower on big archives,
-  which is why it is only the fallback. (The translation is archive.search.elasticsearch_query.)
+* ``text`` and ``headline`` use ``cjk_exact``: an ``ngram`` tokenizer of two characters over
+  every run of non-space characters (hanzi, digits, letters, punctuation alike), the
+  bigrams archive.search.analysis gives Whoosh, one position apart. A query piece of two or
+  more characters is a ``match_phrase`` of its bigrams there: exactly the documents
+  containing that substring, as in Whoosh.
+* ``text.chars`` / ``headline.chars`` (``cjk_chars``) hold every non-space character alone;
+  a one-character piece is a ``term`` there, as Whoosh's ``chars`` field answers it.
+  (The translation is archive.search.elasticsearch_query.)
 * ``text.words`` only adds score: the ``smartcn`` analyzer when every node has the smartcn
   plugin, else the built-in ``cjk`` analyzer (ES has no jieba). Neither decides what matches.
 
@@ -60,21 +58,21 @@ MAX_RESULT_WINDOW = 50_000
 # Fields that are kept in _source for display and for check_index, never searched.
 STORED_ONLY = ("url", "kicker", "title", "subtitle", "paper_name", "fingerprint")
 # The same analysis on every field that must be exact; the words analyzer is chosen at setup.
+# Every character class but whitespace, as analysis.RUN_RE's runs.
+RUN_CHARS = ["letter", "digit", "punctuation", "symbol"]
 ANALYSIS = {
-    "filter": {
-        "archive_bigrams": {"type": "cjk_bigram", "output_unigrams": False},
+    "tokenizer": {
+        "archive_bigrams": {
+            "type": "ngram",
+            "min_gram": 2,
+            "max_gram": 2,
+            "token_chars": RUN_CHARS,
+        },
+        "archive_chars": {"type": "ngram", "min_gram": 1, "max_gram": 1, "token_chars": RUN_CHARS},
     },
     "analyzer": {
-        "cjk_exact": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["cjk_width", "lowercase", "archive_bigrams"],
-        },
-        "cjk_chars": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["cjk_width", "lowercase"],
-        },
+        "cjk_exact": {"type": "custom", "tokenizer": "archive_bigrams", "filter": ["lowercase"]},
+        "cjk_chars": {"type": "custom", "tokenizer": "archive_chars", "filter": ["lowercase"]},
     },
 }
 SMARTCN_PLUGINS = {"analysis-smartcn", "opensearch-analysis-smartcn"}
@@ -105,6 +103,7 @@ def index_mapping(words_analyzer="cjk"):
         "django_id": keyword,
         "text": exact_text_mapping(words_analyzer),
         "headline": exact_text_mapping(),
+        "byline": exact_text_mapping(),
         "paper": keyword,
         "date": {"type": "date", "format": "strict_date"},
         "year": keyword,
@@ -119,7 +118,7 @@ def index_mapping(words_analyzer="cjk"):
     return {
         "dynamic": False,
         # The folded text is large and never read back (snippets come from the database).
-        "_source": {"excludes": ["text", "headline"]},
+        "_source": {"excludes": ["text", "headline", "byline"]},
         "properties": properties,
     }
 
@@ -246,7 +245,8 @@ class ChineseElasticsearchEngine(Elasticsearch7SearchEngine):
 def es_document(doc):
     """The _source of one document (document.index_document): text and headline folded, the
     rest as given (names as keyword lists, display fields as printed)."""
-    return {**doc, "text": fold(doc["text"]), "headline": fold(doc["headline"])}
+    folded = {name: fold(doc[name]) for name in ("text", "headline", "byline")}
+    return {**doc, **folded}
 
 
 # One writer at a time in this process: the queue is read, applied and dropped as one step.

@@ -1,16 +1,16 @@
 """The reader's clauses (archive.search.query) as an Elasticsearch/OpenSearch request body.
 
-A CJK piece is a ``match_phrase`` of its bigrams in ``text`` (the ``cjk_exact`` analyzer of
-archive.search.elasticsearch_backend): exactly the documents containing that substring, as
-with Whoosh. A piece that begins or ends with a lone ideograph cannot be matched by bigrams,
-so it is a phrase over ``text.chars`` instead. The headline and ``text.words`` only rank.
+A piece of two or more characters is a ``match_phrase`` of its bigrams in ``text`` (the
+``cjk_exact`` analyzer of archive.search.elasticsearch_backend): exactly the documents
+containing that substring, as with Whoosh. One character is a ``term`` of ``text.chars``.
+A quoted phrase with spaces needs each of its pieces. The headline and ``text.words`` only
+rank.
 
     >>> from archive.search.query import parse_query
     >>> search_body(parse_query("王付举").clauses, facets=False, use_words=False)["query"]
     {'bool': {'must': [{'match_phrase': {'text': {'query': '王付举'}}}], 'should': [{'match_phrase': {'headline': {'query': '王付举', 'boost': 4.0}}}]}}
 """
 
-from archive.search.analysis import segments
 from archive.search.document import HEADLINE_BOOST, MIRRORED_FIELDS
 from archive.search.results import DATE_FACETS, FACETS, PERSON_FACET_SIZE, facet_pairs
 
@@ -24,19 +24,20 @@ def piece_query(value, field, boost=None):
     >>> piece_query("王付举", "text")
     {'match_phrase': {'text': {'query': '王付举'}}}
     >>> piece_query("防", "text")
-    {'match_phrase': {'text.chars': {'query': '防'}}}
-    >>> piece_query("covid", "text")
-    {'match': {'text': {'query': 'covid', 'operator': 'and'}}}
+    {'term': {'text.chars': {'value': '防'}}}
+    >>> piece_query("控 工作", "text")
+    {'bool': {'must': [{'term': {'text.chars': {'value': '控'}}}, {'match_phrase': {'text': {'query': '工作'}}}]}}
     """
-    parts = segments(value)
-    options = {"query": value.strip()}
+    parts = [_part_query(part, field, boost) for part in value.split()]
+    return parts[0] if len(parts) == 1 else {"bool": {"must": parts}}
+
+
+def _part_query(part, field, boost):
+    options = {"value" if len(part) == 1 else "query": part}
     if boost is not None:
         options["boost"] = boost
-    if len(parts) == 1 and parts[0][0] == "word":
-        return {"match": {field: {**options, "operator": "and"}}}
-    edges = (parts[0], parts[-1])
-    if any(kind == "cjk" and len(run) == 1 for kind, run in edges):
-        return {"match_phrase": {f"{field}.chars": options}}
+    if len(part) == 1:
+        return {"term": {f"{field}.chars": options}}
     return {"match_phrase": {field: options}}
 
 
@@ -46,7 +47,11 @@ def either(queries):
     return {"bool": {"should": queries, "minimum_should_match": 1}}
 
 
-def text_query(clauses, use_words=True):
+# The reader's "search within" choice (filters["field"]) → the field searched, as in Whoosh.
+WITHIN = {None: "text", "all": "text", "title": "headline", "byline": "byline"}
+
+
+def text_query(clauses, use_words=True, field="text"):
     """Clauses from query.parse_clauses → the ES ``bool`` that selects and ranks.
 
     ``must``: each clause (its alternatives ORed) in ``text`` — this decides what matches.
@@ -55,7 +60,7 @@ def text_query(clauses, use_words=True):
     """
     must, must_not, should = [], [], []
     for clause in clauses:
-        queries = [piece_query(v, "text") for v in clause.alternatives]
+        queries = [piece_query(v, field) for v in clause.alternatives]
         if clause.exclude:
             must_not.extend(queries)
             continue
@@ -128,7 +133,7 @@ def search_body(
     clauses, *, page=1, page_size=20, filters=None, sort="relevance", facets=True, use_words=True
 ):
     """The whole _search request body for one page of the reader's query."""
-    query = text_query(clauses, use_words)
+    query = text_query(clauses, use_words, WITHIN.get((filters or {}).get("field"), "text"))
     extra = filter_clauses(filters)
     if extra:
         query["filter"] = extra

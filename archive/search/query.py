@@ -1,8 +1,9 @@
 """The reader's query language, parsed once into clauses that every engine translates.
 
-Words separated by spaces must all occur; "quoted text" is one phrase; -word excludes;
-OR between two words accepts either. Anything else is literal text: a stray quote, a lone
-OR, ``title:x`` and the like are searched as the characters they are.
+Words separated by spaces (or AND) must all occur; "quoted text" is one phrase; -word and
+NOT word exclude; OR, or and | between two words accept either. Anything else is literal
+text, punctuation included: a stray quote, ``title:x``, ``·`` and the like are searched as
+the characters they are.
 
     >>> parsed = parse_query('疫情防控 "王付举" -春节 郑州 OR 焦作')
     >>> parsed.highlight
@@ -19,11 +20,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive.search.analysis import fold, segments
+from archive.search.analysis import fold
 
 MAX_QUERY_CHARS = 200
 # Quoted phrase, or a run of non-space characters. An unbalanced quote is text (handled below).
 PIECE_RE = re.compile(r'"([^"]*)"|(\S+)')
+# Words that join the others instead of being searched (any case; | is OR too).
+CONNECTORS = {"or", "and", "not"}
 
 
 @dataclass
@@ -60,38 +63,68 @@ def clean(text):
     return text.strip(), notes
 
 
-def parse_clauses(text):
-    """Reader's text → list of Clause, plus notes.
+def pieces_of(text):
+    """(piece, quoted) for each quoted phrase or run of non-space characters; an unquoted ``|``
+    stands alone, so ``郑州|焦作`` is 郑州, ``|``, 焦作.
 
-    >>> [(c.alternatives, c.exclude) for c in parse_clauses('"防控 工作" -春节 a OR b')[0]]
-    [(['防控 工作'], False), (['春节'], True), (['a', 'b'], False)]
+    >>> pieces_of('"防控 工作" 郑州|焦作')
+    [('防控 工作', True), ('郑州', False), ('|', False), ('焦作', False)]
     """
-    text, notes = clean(text)
-    pieces = []  # (text, quoted)
+    pieces = []
     for match in PIECE_RE.finditer(text):
         if match.group(1) is not None:
             pieces.append((match.group(1), True))
         else:
-            # An unbalanced quote is just a character; the analyser drops it.
-            pieces.append((match.group(2), False))
-    clauses, pending_or = [], False
-    for piece, quoted in pieces:
-        if not quoted and piece == "OR":
-            pending_or = bool(clauses) and not clauses[-1].exclude
+            # An unbalanced quote is just a character, searched as one.
+            pieces.extend((p, False) for p in re.split(r"(\|)", match.group(2)) if p)
+    return pieces
+
+
+def _connector(piece, quoted):
+    """ "or", "and" or "not" when the piece is one of the reader's connectors, else None."""
+    if quoted:
+        return None
+    word = "or" if piece == "|" else piece.lower()
+    return word if word in CONNECTORS else None
+
+
+def parse_clauses(text):
+    """Reader's text → list of Clause, plus notes.
+
+    Space or AND: both; OR, or, |: either; -x or NOT x: without x; "…": one phrase.
+
+    >>> [(c.alternatives, c.exclude) for c in parse_clauses('"防控 工作" -春节 a OR b')[0]]
+    [(['防控 工作'], False), (['春节'], True), (['a', 'b'], False)]
+    >>> [(c.alternatives, c.exclude) for c in parse_clauses('防控 AND 郑州|焦作 NOT 春节')[0]]
+    [(['防控'], False), (['郑州', '焦作'], False), (['春节'], True)]
+    """
+    text, notes = clean(text)
+    pieces = pieces_of(text)
+    clauses, pending_or, pending_not = [], False, False
+    for i, (piece, quoted) in enumerate(pieces):
+        connector = _connector(piece, quoted) if len(pieces) > 1 else None
+        if connector == "or":
+            pending_or = bool(clauses) and not clauses[-1].exclude and i + 1 < len(pieces)
             if not pending_or:
                 notes.append("忽略了没有前后词语的 OR。")
             continue
-        exclude = not quoted and piece.startswith("-") and len(piece) > 1
-        value = fold(piece[1:] if exclude else piece)
-        if not segments(value):
-            continue  # punctuation alone: nothing to search for
+        if connector == "and":
+            continue  # the default between words anyway
+        if connector == "not" and i + 1 < len(pieces):
+            pending_not = True
+            continue
+        exclude = pending_not or (not quoted and piece.startswith("-") and len(piece) > 1)
+        if exclude and not pending_not:
+            piece = piece[1:]
+        value = fold(piece)
+        pending_not = False
+        if not value.strip():
+            continue  # nothing but spaces
         if pending_or and not exclude:
             clauses[-1].alternatives.append(value)
         else:
             clauses.append(Clause([value], exclude))
         pending_or = False
-    if pending_or:
-        notes.append("忽略了句末的 OR。")
     return clauses, notes
 
 
@@ -100,7 +133,7 @@ def parse_query(text):
     clauses, notes = parse_clauses(text or "")
     highlight = [v.strip() for c in clauses if not c.exclude for v in c.alternatives]
     if not clauses and text and text.strip():
-        notes.append("检索词里没有可以检索的文字或数字。")
+        notes.append("检索词里没有可以检索的文字。")
     elif clauses and not highlight:
         notes.append("只有排除词：显示不含这些词的全部文章。")
     return ParsedQuery(clauses, list(dict.fromkeys(highlight)), notes)

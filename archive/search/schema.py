@@ -5,10 +5,15 @@ fields an article has, and its searchable text, are archive.search.document's.
 
 Fields, and why each exists:
 
-* ``text`` — character bigrams of everything searchable (kicker, title, subtitle, body,
-  reporters, persons). Every query must match here: this field is what makes search exact.
+* ``text`` — character bigrams of everything searchable (kicker, title, subtitle, source,
+  dateline, reporters, body, persons). Every query must match here: this field is what makes search exact.
+* ``chars`` — each distinct character of the same text once (no positions): a one-character
+  query is one term here instead of a prefix over every bigram that starts with it.
 * ``headline`` — bigrams of kicker + title + subtitle, boosted: only ever an optional clause,
-  so a hit in the headline ranks above a single mention in the body.
+  so a hit in the headline ranks above a single mention in the body; ``headline_chars`` the
+  same for one-character queries.
+* ``byline`` / ``byline_chars`` — the same for the byline (source, dateline, reporters),
+  which field=byline searches alone.
 * ``words`` — jieba search-mode words of the same text, optional clause for ranking only.
 * the rest are stored for display or are sortable columns for filters, facets and sorting.
 """
@@ -16,7 +21,14 @@ Fields, and why each exists:
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from archive.search.analysis import BigramPositions, BigramTokenizer, WordFrequency, WordTokenizer
+from archive.search.analysis import (
+    BigramPositions,
+    BigramTokenizer,
+    CharExistence,
+    CharTokenizer,
+    WordFrequency,
+    WordTokenizer,
+)
 from archive.search.document import HEADLINE_BOOST, joined_names
 
 
@@ -34,9 +46,15 @@ def build_schema():
         django_ct=ID(stored=True),
         django_id=ID(stored=True),
         text=_text_field(BigramTokenizer(), BigramPositions, phrase=True),
+        chars=_text_field(CharTokenizer(), CharExistence, phrase=False),
         headline=_text_field(
             BigramTokenizer(), BigramPositions, phrase=True, field_boost=HEADLINE_BOOST
         ),
+        headline_chars=_text_field(
+            CharTokenizer(), CharExistence, phrase=False, field_boost=HEADLINE_BOOST
+        ),
+        byline=_text_field(BigramTokenizer(), BigramPositions, phrase=True),
+        byline_chars=_text_field(CharTokenizer(), CharExistence, phrase=False),
         words=_text_field(WordTokenizer(), WordFrequency, phrase=False),
         url=STORED(),
         # A digest of the searchable text, so check_index notices an edited body.
@@ -66,7 +84,16 @@ SCHEMA = build_schema()
 AS_GIVEN = tuple(
     name
     for name in SCHEMA.names()
-    if name not in {"words", "persons", "reporters", "person_column"}
+    if name
+    not in {
+        "words",
+        "chars",
+        "headline_chars",
+        "byline_chars",
+        "persons",
+        "reporters",
+        "person_column",
+    }
 )
 
 
@@ -75,6 +102,9 @@ def whoosh_document(doc):
     whoosh = {name: doc[name] for name in AS_GIVEN}
     # The words field is the text again, analysed by jieba instead of into bigrams.
     whoosh["words"] = doc["text"]
+    whoosh["chars"] = doc["text"]
+    whoosh["headline_chars"] = doc["headline"]
+    whoosh["byline_chars"] = doc["byline"]
     # Commas separate KEYWORD values; a comma inside a name would split it.
     whoosh["persons"] = joined_names(doc["persons"])
     whoosh["reporters"] = joined_names(doc["reporters"])

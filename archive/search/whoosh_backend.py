@@ -13,14 +13,15 @@ committed segments, so an ingest writing at the same time cannot block or fail a
 clear_index: the Chinese schema, one writer per batch, and removals through the durable queue.
 """
 
+import heapq
 import os
 import threading
 from contextlib import contextmanager
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.utils import get_identifier
-from whoosh import collectors, writing
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.index import LockError
 
 from archive.search.base import SearchBackend
@@ -28,8 +29,21 @@ from archive.search.database import haystack_documents
 from archive.search.pending import PendingOperations
 from archive.search.results import hit_from
 from archive.search.schema import SCHEMA, whoosh_document
-from archive.search.whoosh_facets import facets_of
-from archive.search.whoosh_query import filter_query, ranking_query, whoosh_query
+from archive.search.whoosh_facets import (
+    column_values,
+    facets_of,
+    first_in_date_order,
+    live_docnums,
+)
+from archive.search.whoosh_match import docnums_for
+from archive.search.whoosh_query import (
+    WITHIN,
+    filter_query,
+    headline_query,
+    matching_docnums,
+    ranking_terms,
+)
+from archive.search.whoosh_rank import best
 from archive.search.whoosh_writing import (
     add_documents,
     new_writer,
@@ -38,7 +52,11 @@ from archive.search.whoosh_writing import (
     write_batch,
 )
 
-SORTS = {"relevance": None, "newest": ("date", True), "oldest": ("date", False)}
+# Matches scored for relevance at most; a query matching more is ordered without scores.
+RANK_LIMIT = 600
+# A jieba word in more than this share of the articles (月, 1, 的) adds almost nothing to a
+# BM25 score but costs a read of its whole posting list: it is left out of the ranking.
+COMMON_WORD_SHARE = 0.05
 
 
 class WhooshBackend(SearchBackend):
@@ -72,12 +90,10 @@ class WhooshBackend(SearchBackend):
         searcher = self.searcher()
         if searcher is None:
             return
-        query, must = whoosh_query(parsed, use_words)
-        # One unscored pass finds every match (the total and the facets); the ranked pass
-        # then only has to find the best page * page_size, and may skip posting blocks that
-        # cannot reach them (Whoosh's block quality). Its filter is the set itself, so
-        # whatever the ranked pass skips or matches, only true matches are shown.
-        docnums = set(searcher.docs_for_query(must))
+        # One unscored pass finds every match (the total and the facets); then only the page
+        # shown is ranked (see _page_of).
+        within = WITHIN.get((filters or {}).get("field"), "text")
+        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher), within)
         fq = filter_query(filters)
         if fq is not None and docnums:
             docnums.intersection_update(searcher.docs_for_query(fq))
@@ -87,16 +103,18 @@ class WhooshBackend(SearchBackend):
         if not docnums:
             return
         page, size = result.page, result.page_size
-        ranked = _ranked(searcher, ranking_query(query), page * size, docnums, SORTS.get(sort))
-        for i in range((page - 1) * size, min(len(ranked.top_n), page * size)):
-            result.hits.append(hit_from(ranked[i].fields(), ranked[i].score))
+        keep_word = _rare_enough(searcher) if use_words else False
+        for docnum, score in _page_of(searcher, parsed, keep_word, docnums, sort, page * size)[
+            (page - 1) * size :
+        ]:
+            result.hits.append(hit_from(searcher.stored_fields(docnum), score))
 
     def matching_ids(self, parsed):
         searcher = self.searcher()
         if searcher is None:
             return set()
-        _, must = whoosh_query(parsed, use_words=False)
-        return {int(searcher.stored_fields(n)["django_id"]) for n in searcher.docs_for_query(must)}
+        docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
+        return {int(searcher.stored_fields(n)["django_id"]) for n in docnums}
 
     def ping(self):
         with open_index(self.path).searcher() as searcher:
@@ -152,23 +170,45 @@ class WhooshBackend(SearchBackend):
         return before, len(open_index(self.path)._segments())
 
 
-def _ranked(searcher, query, limit, docnums, order=None):
-    """The best ``limit`` of ``docnums`` for ``query`` (or in ``order``: (field, reverse)).
+def _rare_enough(searcher):
+    """keep_word for whoosh_query: words in at most COMMON_WORD_SHARE of the documents."""
+    limit = COMMON_WORD_SHARE * searcher.doc_count_all()
+    return lambda word: searcher.doc_frequency("words", word) <= limit
 
-    Whoosh's top-N collector periodically "replaces" the matcher given the lowest score in
-    the heap, and an AndMaybe replaced so drops its optional clauses for later documents:
-    of 30 identical copies of an article only the first kept its headline/words score.
-    ``replace = 0`` and no block-quality skipping keep the ranking exactly that of scoring
-    every match.
+
+def _page_of(searcher, parsed, keep_word, docnums, sort, limit):
+    """The best ``limit`` of ``docnums`` as (docnum, score): by ``sort``, or by relevance.
+
+    Up to RANK_LIMIT matches are scored (BM25 of the query's bigrams in the text and the
+    headline, and of jieba's words: archive.search.whoosh_rank). Past it — 的, 1, 1998年 — scoring every match costs seconds in Whoosh, while
+    the reader sees twenty: those in the headline come first, then the rest, newest first
+    within each, walked in the archive's date order (see whoosh_facets.first_in_date_order).
     """
-    if order:
-        collector = collectors.SortingCollector(order[0], limit=limit, reverse=order[1])
-    else:
-        collector = collectors.TopCollector(limit, usequality=False)
-    collector.replace = 0
-    collector = collectors.FilterCollector(collector, docnums, None)
-    searcher.search_with_collector(query, collector)
-    return collector.results()
+    if sort in ("newest", "oldest"):
+        return [(d, 0.0) for d in _by_date(searcher, docnums, limit, sort == "newest")]
+    if len(docnums) <= RANK_LIMIT:
+        return best(searcher, docnums, ranking_terms(parsed, keep_word), limit)
+    headline = headline_query(parsed)
+    in_headline = docnums_for(searcher, headline) & docnums if headline else set()
+    first = first_in_date_order(searcher, in_headline, limit)
+    rest = first_in_date_order(searcher, docnums, limit - len(first), skip=in_headline)
+    return [(d, 0.0) for d in first + rest]
+
+
+def _by_date(searcher, docnums, limit, newest):
+    """The first ``limit`` of ``docnums`` in date order: walk the archive's date order when
+    the matches are dense enough to meet ``limit`` soon, else sort the matches."""
+    if len(docnums) ** 2 > limit * searcher.doc_count_all():
+        return first_in_date_order(searcher, docnums, limit, newest)
+    dates = column_values(searcher, "date")
+    if newest:
+        return heapq.nsmallest(limit, docnums, key=lambda d: (_negated(dates[d]), d))
+    return heapq.nsmallest(limit, docnums, key=lambda d: (dates[d] or "", d))
+
+
+def _negated(date):
+    """A key that sorts ISO dates newest first: ``_negated("2020-01-27") < _negated("2019")``."""
+    return tuple(-ord(c) for c in date or "")
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):

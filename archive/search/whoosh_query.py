@@ -1,10 +1,10 @@
 """The reader's clauses (archive.search.query) as Whoosh queries over the bigram index.
 
-Exactness comes from the ``text`` field: a CJK run is the phrase of its bigrams there, so it
-matches precisely the articles that contain that substring (after folding). The headline and
-jieba word clauses only add score.
+Exactness comes from the ``text`` and ``chars`` fields: a piece of two or more characters of
+any kind (hanzi, digits, letters, punctuation) is the phrase of its bigrams in ``text``, one
+character is a term of ``chars``, so each matches precisely the articles that contain it
+(after folding). The headline and jieba word clauses only add score.
 
-    >>> from archive.search.query import parse_query
     >>> query, must = whoosh_query(parse_query("王付举"), use_words=False)
     >>> must
     Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
@@ -12,75 +12,131 @@ jieba word clauses only add score.
     Or([Phrase('headline', ['王付', '付举'], slop=1, boost=1.000000)])
 """
 
-from whoosh import matching
 from whoosh import query as wq
-from whoosh.util import make_binary_tree
 
-from archive.search.analysis import bigram_terms, jieba_words, segments
+from archive.search.analysis import bigram_terms, bigrams, jieba_words
+from archive.search.query import parse_query  # noqa: F401 — the examples use it
+from archive.search.whoosh_match import SpacedPhrase, docnums_for
+
+# The field that answers one-character pieces for each bigram field.
+CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
+# The reader's "search within" choice (filters["field"]) → the bigram field it searches.
+WITHIN = {None: "text", "all": "text", "title": "headline", "byline": "byline"}
+
+
+def piece_query(piece, fieldname="text"):
+    """Exactly the documents whose ``fieldname`` contains ``piece`` (folded, no spaces).
+
+    >>> piece_query("王付举")
+    Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
+    >>> piece_query("防"), piece_query("防", "headline")
+    (Term('chars', '防'), Term('headline_chars', '防'))
+    """
+    if len(piece) == 1:
+        chars = CHAR_FIELDS.get(fieldname)
+        return wq.Term(chars, piece) if chars else None
+    terms = bigrams(piece)
+    return wq.Term(fieldname, terms[0]) if len(terms) == 1 else wq.Phrase(fieldname, terms)
 
 
 def text_query(folded, fieldname="text"):
-    """A Whoosh query matching exactly the documents whose ``fieldname`` contains ``folded``.
+    """A Whoosh query for the documents whose ``fieldname`` contains ``folded``.
 
-    The query's terms are the index's own tokens for that string. The last CJK run is the
-    one place where query and text can tokenize differently: in the text it may continue
-    (王付举一同 has 举一, not the lone 举), so its lone last character is dropped when the run
-    has bigrams, and becomes a prefix when the run is one character (举* also matches 举一).
+    A quoted phrase with spaces is its bigrams at their offsets in the query (exact, but for
+    the kind of space: a line break counts as one), and each one-character piece of it
+    anywhere. None when nothing of it can be looked up in that field.
 
-    >>> text_query("王付举")
-    Phrase('text', ['王付', '付举'], slop=1, boost=1.000000)
-    >>> text_query("防")
-    Prefix('text', '防')
+    >>> text_query("1月")
+    Term('text', '1月')
+    >>> text_query("防控 工作 a")
+    And([SpacedPhrase('text', ['防控', '工作'], [0, 3]), Term('chars', 'a')])
     """
-    terms = [t for t, _, _ in bigram_terms(folded)]
-    tail = None
-    last_kind, last = segments(folded)[-1]
-    if last_kind == "cjk":
-        terms.pop()  # the run's lone last character
-        if len(last) == 1:
-            tail = wq.Prefix(fieldname, last)
-    parts = []
-    if len(terms) == 1:
-        parts.append(wq.Term(fieldname, terms[0]))
-    elif terms:
-        parts.append(wq.Phrase(fieldname, terms))
-    if tail is not None:
-        parts.append(tail)
+    pieces = folded.split()
+    if len(pieces) == 1:
+        return piece_query(pieces[0], fieldname)
+    found = list(bigram_terms(folded))
+    parts = [piece_query(p, fieldname) for p in pieces if len(p) == 1]
+    if found:
+        words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
+        parts.insert(0, SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets]))
+    parts = [q for q in parts if q is not None]
+    if not parts:
+        return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def boost_query(clauses, use_words=True):
+def boost_query(clauses, use_words=True, keep_word=None):
     """Optional clauses that only rank: the same text in the headline, and jieba's words."""
     boosts = []
     for clause in clauses:
         if clause.exclude:
             continue
         for value in clause.alternatives:
-            boosts.append(text_query(value, "headline"))
+            headline = text_query(value, "headline")
+            if headline is not None:
+                boosts.append(headline)
             if use_words:
-                boosts.extend(wq.Term("words", w) for w in set(jieba_words(value)))
+                words = set(jieba_words(value))
+                boosts.extend(
+                    wq.Term("words", w) for w in words if keep_word is None or keep_word(w)
+                )
     return wq.Or(boosts) if boosts else None
 
 
-def whoosh_query(parsed, use_words=True):
-    """(the ranked query, its required part alone) for a ParsedQuery that is not empty.
+def headline_query(parsed):
+    """The reader's wanted texts in the headline (any of them), or None: what ranks first
+    among matches too many to score."""
+    parts = [
+        text_query(v, "headline") for c in parsed.clauses if not c.exclude for v in c.alternatives
+    ]
+    parts = [q for q in parts if q is not None]
+    return wq.Or(parts) if parts else None
 
-    The required part decides which documents match; the ranked query adds the optional
-    headline and word clauses (AndMaybe), which never change that.
+
+def exact_parts(parsed, fieldname="text"):
+    """(the query every match must satisfy, or None for "everything"; the excluded queries).
+
+    Exclusions are subtracted as sets of documents (``matching_docnums``), not through
+    Whoosh's AndNot: its matcher keeps the first document of the required side when the
+    excluded side's first document comes earlier (会议 NOT 北京 kept an article with both).
     """
     required, excluded = [], []
     for clause in parsed.clauses:
-        alternatives = [text_query(v) for v in clause.alternatives]
+        alternatives = [text_query(v, fieldname) for v in clause.alternatives]
         if clause.exclude:
             excluded.extend(alternatives)
         else:
             required.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
     if not required:
-        required = [wq.Every()]  # only exclusions: everything else
-    must = required[0] if len(required) == 1 else wq.And(required)
+        return None, excluded
+    return (required[0] if len(required) == 1 else wq.And(required)), excluded
+
+
+def matching_docnums(searcher, parsed, everything, fieldname="text"):
+    """The set of docnums whose ``fieldname`` matches ``parsed`` exactly; ``everything()``
+    gives every live docnum (for a query of exclusions only)."""
+    required, excluded = exact_parts(parsed, fieldname)
+    docnums = docnums_for(searcher, required) if required is not None else set(everything())
+    for query in excluded:
+        if not docnums:
+            break
+        docnums.difference_update(docnums_for(searcher, query))
+    return docnums
+
+
+def whoosh_query(parsed, use_words=True, keep_word=None):
+    """(the ranked query, its required part alone) for a ParsedQuery that is not empty.
+
+    The required part says which documents match (exclusions as AndNot: for display and
+    ranking; the exact set is ``matching_docnums``'); the ranked query adds the optional
+    headline and word clauses (AndMaybe), which never change that. ``keep_word(word)``
+    chooses the jieba words worth scoring.
+    """
+    required, excluded = exact_parts(parsed)
+    must = required if required is not None else wq.Every()
     if excluded:
         must = wq.AndNot(must, wq.Or(excluded))
-    boost = boost_query(parsed.clauses, use_words)
+    boost = boost_query(parsed.clauses, use_words, keep_word)
     return (wq.AndMaybe(must, boost) if boost is not None else must), must
 
 
@@ -105,39 +161,25 @@ def filter_query(filters):
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-class _PhraseScore(wq.Phrase):
-    """A phrase's score without its position check: the intersection of its terms.
+def ranking_terms(parsed, keep_word=None):
+    """(fieldname, text, boost) of every term that ranks the matches of ``parsed``: the
+    wanted pieces' bigrams (or characters) in the text and in the headline, and jieba's
+    words (those ``keep_word`` keeps; none when it is False).
 
-    Whoosh scores a Phrase as the sum of its terms' scores (the span matcher wraps an
-    intersection of the term matchers built exactly like this one and only filters it), so
-    for a document known to contain the phrase this gives the same score, skips decoding
-    positions, and allows block-quality skipping (the span matcher does not).
+    >>> ranking_terms(parse_query("王付举 -春节"), keep_word=False)
+    [('text', '王付', 1.0), ('headline', '王付', 1.0), ('text', '付举', 1.0), ('headline', '付举', 1.0)]
     """
-
-    def matcher(self, searcher, context=None):
-        field = searcher.schema[self.fieldname]
-        reader = searcher.reader()
-        ms = []
-        for word in self.words:
-            term = (self.fieldname, field.to_bytes(word))
-            if term not in reader:
-                return matching.NullMatcher()
-            ms.append(wq.Term(*term).matcher(searcher, context))
-        m = make_binary_tree(matching.IntersectionMatcher, ms)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
-
-
-def ranking_query(q):
-    """``q`` for ranking documents already known to match it: each phrase that every match
-    must contain (not under Or, nor on the excluded side of AndNot) becomes a _PhraseScore."""
-    if type(q) is wq.Phrase:
-        return _PhraseScore(q.fieldname, q.words, slop=q.slop, boost=q.boost)
-    if type(q) is wq.And:
-        return wq.And([ranking_query(sub) for sub in q.subqueries], boost=q.boost)
-    if type(q) is wq.AndNot:
-        return wq.AndNot(ranking_query(q.a), q.b)
-    if type(q) is wq.AndMaybe:
-        return wq.AndMaybe(ranking_query(q.a), q.b)
-    return q
+    terms = []
+    for clause in parsed.clauses:
+        if clause.exclude:
+            continue
+        for value in clause.alternatives:
+            for piece in value.split():
+                if len(piece) == 1:
+                    terms += [("chars", piece, 1.0), ("headline_chars", piece, 1.0)]
+                else:
+                    terms += [(f, bg, 1.0) for bg in bigrams(piece) for f in ("text", "headline")]
+            if keep_word is not False:
+                words = set(jieba_words(value))
+                terms += [("words", w, 1.0) for w in sorted(words) if not keep_word or keep_word(w)]
+    return list(dict.fromkeys(terms))

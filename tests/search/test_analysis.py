@@ -1,10 +1,13 @@
 from archive.search.analysis import (
     BigramPositions,
     BigramTokenizer,
+    CharExistence,
+    CharTokenizer,
     WordFrequency,
     WordTokenizer,
     bigram_terms,
     bulk_words,
+    distinct_chars,
     fold,
     fold_with_offsets,
     jieba_words,
@@ -34,26 +37,41 @@ def test_fold_with_offsets_maps_widened_characters_back():
     assert [offsets[i] for i in range(len(folded))] == [0, 0, 0, 1, 2]
 
 
-def test_bigrams_have_ordinal_positions_and_a_last_character_per_run():
-    tokens = [(t.text, t.pos) for t in BigramTokenizer()("王付举一同检查。ＯＫ", positions=True)]
+def test_bigrams_cover_every_character_class_at_their_character_offsets():
+    tokens = [(t.text, t.pos) for t in BigramTokenizer()("王付举检查。ＯＫ 1998年", positions=True)]
     assert tokens == [
         ("王付", 0),
         ("付举", 1),
-        ("举一", 2),
-        ("一同", 3),
-        ("同检", 4),
-        ("检查", 5),
-        ("查", 6),
-        ("ok", 7),
+        ("举检", 2),
+        ("检查", 3),
+        ("查。", 4),
+        ("。o", 5),
+        ("ok", 6),
+        ("19", 9),
+        ("99", 10),
+        ("98", 11),
+        ("8年", 12),
     ]
 
 
-def test_a_one_character_run_is_one_token():
-    assert [t for t, _, _ in bigram_terms("第1版")] == ["第", "1", "版"]
+def test_a_one_character_run_has_no_bigram_but_its_character():
+    assert [t for t, _, _ in bigram_terms("第1版 a")] == ["第1", "1版"]
+    assert distinct_chars("第1版 a") == ["第", "1", "版", "a"]
 
 
-def test_runs_do_not_join_across_punctuation_or_lines():
-    assert "情防" not in [t for t, _, _ in bigram_terms("疫情，防控\n工作")]
+def test_runs_do_not_join_across_spaces_or_lines():
+    terms = [t for t, _, _ in bigram_terms("疫情，防控\n工作 成效")]
+    assert "控\n" not in terms and "控工" not in terms and "作成" not in terms
+    assert "情，" in terms and "，防" in terms
+
+
+def test_punctuation_inside_names_and_numbers_is_indexed():
+    assert bigram_terms_of("于尔根·吕特格尔斯") >= {"根·", "·吕"}
+    assert bigram_terms_of(fold("增长１９．５％，")) >= {"19", "9.", ".5", "5%"}
+
+
+def bigram_terms_of(text):
+    return {t for t, _, _ in bigram_terms(text)}
 
 
 def test_jieba_words_are_search_mode_words_without_punctuation():
@@ -78,11 +96,14 @@ def test_bulk_words_are_jiebas_words_even_around_latin_and_digits():
 
 
 def test_index_formats_give_the_same_postings_as_whooshs_token_path():
-    from whoosh.formats import Frequency, Positions
+    from whoosh.formats import Existence, Frequency, Positions
 
-    text = "王付举一同检查。ＯＫ 疫情防控，联防联控\n防控"
+    text = "王付举一同检查。ＯＫ 疫情防控，联防联控\n防控 1998年"
     fast = sorted(BigramPositions().word_values(text, BigramTokenizer()))
     slow = sorted(Positions().word_values(text, BigramTokenizer()))
+    assert fast == slow
+    fast = sorted(CharExistence().word_values(text, CharTokenizer()))
+    slow = sorted(Existence().word_values(text, CharTokenizer()))
     assert fast == slow
     fast = sorted(WordFrequency().word_values(text, WordTokenizer()))
     slow = sorted(Frequency().word_values(text, WordTokenizer()))

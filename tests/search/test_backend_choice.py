@@ -7,7 +7,7 @@ import pytest
 from archive import search
 from archive.loading import sync_index
 from archive.search.base import SearchBackend
-from archive.search.document import MIRRORED_FIELDS, searchable_text
+from archive.search.document import BYLINE_FIELDS, MIRRORED_FIELDS, searchable_text
 from archive.search.results import Hit, SearchResult, hit_from
 from archive.search.whoosh_backend import WhooshBackend
 from archive.search.whoosh_writing import open_index
@@ -41,7 +41,7 @@ def test_the_backend_setting_picks_the_engine_once(settings):
 
 def test_nothing_to_search_never_reaches_the_engine(settings):
     settings.HAYSTACK_CONNECTIONS = {"default": {"BACKEND": f"{__name__}.NotebookBackend"}}
-    result = search.search("，。！")
+    result = search.search("\x00\u200b\x01")  # control and format characters only
     assert result == SearchResult(notes=result.notes) and result.notes
     assert search.doc_ids("") == set()
 
@@ -55,7 +55,7 @@ def test_haystack_index_declares_the_text_and_the_mirrored_fields():
     declared = {
         name for name, f in ArticleIndex.fields.items() if not getattr(f, "facet_for", None)
     }
-    assert declared == {"text", *MIRRORED_FIELDS}
+    assert declared == {"text", *MIRRORED_FIELDS, *BYLINE_FIELDS}
 
 
 @pytest.mark.django_db

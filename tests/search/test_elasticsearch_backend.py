@@ -101,19 +101,23 @@ def test_index_is_created_with_bigram_analysis_and_mapping(cluster):
     (create,) = cluster.sent("PUT", "/archive")
     body = create.json()
     analysis = body["settings"]["analysis"]
-    assert analysis["filter"]["archive_bigrams"] == {"type": "cjk_bigram", "output_unigrams": False}
-    assert analysis["analyzer"]["cjk_exact"] == {
-        "type": "custom",
-        "tokenizer": "standard",
-        "filter": ["cjk_width", "lowercase", "archive_bigrams"],
+    every_run = ["letter", "digit", "punctuation", "symbol"]
+    assert analysis["tokenizer"]["archive_bigrams"] == {
+        "type": "ngram",
+        "min_gram": 2,
+        "max_gram": 2,
+        "token_chars": every_run,
     }
-    assert analysis["analyzer"]["cjk_chars"]["filter"] == ["cjk_width", "lowercase"]
+    assert analysis["tokenizer"]["archive_chars"]["min_gram"] == 1
+    assert analysis["tokenizer"]["archive_chars"]["token_chars"] == every_run
+    assert analysis["analyzer"]["cjk_exact"]["tokenizer"] == "archive_bigrams"
+    assert analysis["analyzer"]["cjk_chars"]["tokenizer"] == "archive_chars"
     assert body["settings"]["number_of_shards"] == 1
     assert body["settings"]["max_result_window"] >= 500 * 100
 
     mappings = body["mappings"]
     assert mappings["dynamic"] is False
-    assert mappings["_source"] == {"excludes": ["text", "headline"]}
+    assert mappings["_source"] == {"excludes": ["text", "headline", "byline"]}
     props = mappings["properties"]
     for name in ("text", "headline"):
         assert props[name]["analyzer"] == "cjk_exact"
@@ -267,11 +271,12 @@ def test_or_accepts_either(cluster):
 
 
 def test_lone_characters_and_latin_words(cluster):
-    query = search_body(cluster, "防 A股 COVID")["query"]["bool"]
+    query = search_body(cluster, "防 A股 COVID ·")["query"]["bool"]
     assert query["must"] == [
-        {"match_phrase": {"text.chars": {"query": "防"}}},
-        {"match_phrase": {"text.chars": {"query": "a股"}}},
-        {"match": {"text": {"query": "covid", "operator": "and"}}},
+        {"term": {"text.chars": {"value": "防"}}},
+        {"match_phrase": {"text": {"query": "a股"}}},
+        {"match_phrase": {"text": {"query": "covid"}}},
+        {"term": {"text.chars": {"value": "·"}}},
     ]
 
 
@@ -282,7 +287,7 @@ def test_only_exclusions_match_everything_else(cluster):
 
 
 def test_nothing_searchable_sends_nothing(cluster):
-    result = search.search("“”。", text_loader=lambda ids: {})
+    result = search.search("\x00\u200b", text_loader=lambda ids: {})
     assert result.total == 0 and result.notes
     assert not cluster.sent("POST", "/archive/_search")
 
@@ -426,3 +431,13 @@ def test_check_index_reads_the_cluster(cluster):
     assert request.query["scroll"] and request.json()["query"] == {
         "term": {"django_ct": "archive.article"}
     }
+
+
+def test_search_within_the_title_or_the_byline_picks_the_field():
+    from archive.search.elasticsearch_query import search_body as body_of
+    from archive.search.query import parse_query
+
+    clauses = parse_query("董柏生").clauses
+    for field, name in ((None, "text"), ("title", "headline"), ("byline", "byline")):
+        must = body_of(clauses, filters={"field": field})["query"]["bool"]["must"]
+        assert must == [{"match_phrase": {name: {"query": "董柏生"}}}]

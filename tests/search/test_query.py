@@ -11,9 +11,34 @@ def test_a_cjk_run_is_the_phrase_of_its_bigrams():
     assert text_query("王付举") == wq.Phrase("text", ["王付", "付举"])
 
 
-def test_two_characters_are_one_term_and_one_character_a_prefix():
+def test_two_characters_are_one_term_and_one_character_a_term_of_its_own_field():
     assert text_query("防控") == wq.Term("text", "防控")
-    assert text_query("防") == wq.Prefix("text", "防")
+    assert text_query("防") == wq.Term("chars", "防")
+
+
+def test_digits_latin_and_punctuation_are_bigrams_like_hanzi():
+    assert text_query("1998年") == wq.Phrase("text", ["19", "99", "98", "8年"])
+    assert text_query("北京1") == wq.Phrase("text", ["北京", "京1"])
+    assert text_query("·") == wq.Term("chars", "·")
+    assert text_query("5000") == wq.Phrase("text", ["50", "00", "00"])
+
+
+def test_connectors_readers_guess():
+    def shape(text):
+        return [(c.alternatives, c.exclude) for c in parse_clauses(text)[0]]
+
+    assert shape("防控 AND 春节") == shape("防控 春节") == [(["防控"], False), (["春节"], False)]
+    assert shape("郑州 or 焦作") == shape("郑州 | 焦作") == shape("郑州|焦作")
+    assert shape("郑州|焦作") == [(["郑州", "焦作"], False)]
+    assert shape("防控 NOT 春节") == shape("防控 -春节") == [(["防控"], False), (["春节"], True)]
+    assert shape('防控 not "春节 快乐"') == [(["防控"], False), (["春节 快乐"], True)]
+
+
+def test_a_connector_alone_or_quoted_is_searched_as_text():
+    assert parse_query("AND").highlight == ["and"]
+    assert parse_query("NOT").highlight == ["not"]
+    assert parse_query('防控 "OR" 春节').highlight == ["防控", "or", "春节"]
+    assert parse_query("防控 NOT").highlight == ["防控", "not"]
 
 
 def test_words_are_anded_quotes_kept_minus_excludes_or_joins():
@@ -75,8 +100,13 @@ def test_long_input_is_cut_with_a_note():
     assert parsed.notes and str(MAX_QUERY_CHARS) in parsed.notes[0]
 
 
-def test_punctuation_alone_searches_nothing_and_says_so():
-    parsed = parse_query("，。！")
+def test_punctuation_is_searched_as_the_characters_it_is():
+    assert parse_query("·").highlight == ["·"]
+    assert parse_query("，。！").highlight == [",。!"]  # folded, as the text is
+
+
+def test_control_characters_alone_search_nothing_and_say_so():
+    parsed = parse_query("\x00\x01")
     assert parsed.empty and parsed.notes
 
 
