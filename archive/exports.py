@@ -22,6 +22,7 @@ def stored_article_document(article):
             PersonMention(m.person.name, list(m.roles)) for m in mentions if not m.is_reporter
         ],
         published=article.published,
+        number=article.number,
         **{name: getattr(article, name) for name in ROW_FIELDS},
     )
     return {"id": article.pk, "url": article.get_absolute_url(), **parsed.to_dict()}

@@ -165,9 +165,14 @@ def _replace_page(issue, parsed, publish, source_text, people):
         source_text=source_text,
         review=list(parsed.review),
     )
-    numbers = assign_numbers(
-        [(number, text) for _, number, text in stored], [article_text(a) for a in parsed.articles]
-    )
+    given = [a.number for a in parsed.articles]
+    if not stored and parsed.articles and None not in given:
+        numbers = given  # an export restored: every permalink as it was
+    else:
+        numbers = assign_numbers(
+            [(number, text) for _, number, text in stored],
+            [article_text(a) for a in parsed.articles],
+        )
     pk_of = {number: pk for pk, number, _ in stored}
     articles = [
         _article_row(page, order, art, publish, number, pk_of.get(number))

@@ -16,7 +16,7 @@ EVERY_FIELD = ParsedArticle(
     dateline="北京1月25日电", reporters=["杨丽娜", "姚广强"], paragraphs=["第一段。", "第二段。"],
     continued_to=Jump(2, "③"), continued_from=Jump(3, ""), editor_code="①3",
     persons=[PersonMention("徐衣显", ["市委副书记", "市长"]), PersonMention("王付举", [])],
-    review=["no_headline"], published=False,
+    review=["no_headline"], published=False, number=4,
 )  # fmt: skip
 
 
@@ -28,13 +28,13 @@ def stored(article):
 
 def test_an_article_comes_back_from_the_database_as_it_went_in():
     document = stored_article_document(stored(EVERY_FIELD))
-    assert list(document) == ["id", "url", *ARTICLE_FIELDS, "published"]
+    assert list(document) == ["id", "url", *ARTICLE_FIELDS, "published", "number"]
     assert {k: v for k, v in document.items() if k not in ("id", "url")} == EVERY_FIELD.to_dict()
 
 
 def test_an_empty_article_comes_back_empty():
     document = stored_article_document(stored(ParsedArticle()))
-    assert ParsedArticle.from_dict(document) == ParsedArticle(published=True)
+    assert ParsedArticle.from_dict(document) == ParsedArticle(published=True, number=1)
 
 
 def test_every_field_but_the_people_is_held_by_the_article_row():

@@ -149,7 +149,7 @@ def test_staff_upload_a_page_pdf_review_it_and_store_it_with_its_picture(client,
     preview = client.post("/admin/ingest/", data)
     assert preview.status_code == 200 and Page.objects.count() == 0
     assert "河畔新区完成首批老旧小区改造" in preview.content.decode()
-    state = preview.context["state_json"]
+    state = preview.context["state_token"]
     client.post("/admin/ingest/", {"state": state, "action": "publish"})
     page = Page.objects.get()
     assert page.image and page.articles.count() == 5 and page.articles.first().regions

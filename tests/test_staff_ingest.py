@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Article, Issue, Newspaper
+from archive.views.staff import seal_state
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,13 @@ def upload(staff, paper, content=None, **extra):
 
 
 def state_of(response):
-    return response.context["state_json"]
+    """The review state as the form sends it back (signed)."""
+    return response.context["state_token"]
+
+
+def state_data(response):
+    """The review state itself, to read or to change as the server would."""
+    return json.loads(response.context["state_json"])
 
 
 def test_the_preview_shows_items_beside_their_source_lines_and_writes_nothing(staff, paper):
@@ -75,7 +82,7 @@ def test_staff_can_merge_an_item_into_the_one_before(staff, paper):
 
 def test_staff_can_split_an_item_at_a_paragraph(staff, paper):
     preview = upload(staff, paper)
-    first = json.loads(state_of(preview))["page"]["articles"][0]
+    first = state_data(preview)["page"]["articles"][0]
     split = staff.post(
         URL, {"state": state_of(preview), "action": "split-0", "item-0-split-at": "2"}
     )
@@ -119,11 +126,21 @@ def test_a_corrupted_review_state_loses_nothing(staff, paper):
     assert not Issue.objects.exists()
 
 
-def test_an_invalid_edited_state_is_refused_with_the_json_path(staff, paper):
+def test_a_review_state_changed_in_the_browser_is_refused(staff, paper):
+    state = state_data(upload(staff, paper))
+    state["page"]["articles"][0]["title"] = "改过的标题"
+    for forged in (json.dumps(state), seal_state(state)[:-2] + "xx"):
+        response = staff.post(URL, {"state": forged, "action": "publish"}, follow=True)
+        assert "审核数据已损坏或被改动" in response.content.decode()
+    assert not Issue.objects.exists()
+
+
+def test_an_invalid_state_is_still_refused_with_the_json_path(staff, paper):
+    # Signed states come from this server; the document is checked again all the same.
     preview = upload(staff, paper)
-    state = json.loads(state_of(preview))
+    state = state_data(preview)
     state["page"]["articles"][0]["paragraphs"] = "not a list"
-    response = staff.post(URL, {"state": json.dumps(state), "action": "publish"})
+    response = staff.post(URL, {"state": seal_state(state), "action": "publish"})
     assert "未能入库" in response.content.decode()
     assert "paragraphs" in response.content.decode()
     assert not Issue.objects.exists()
@@ -161,12 +178,10 @@ def test_a_pasted_whitespace_page_is_refused(staff, paper):
 
 
 def test_a_review_state_emptied_of_text_is_not_stored(staff, paper):
-    state = json.loads(state_of(upload(staff, paper)))
+    state = state_data(upload(staff, paper))
     for article in state["page"]["articles"]:
         article.update(title="", kicker="", subtitle="", paragraphs=["……"])
-    response = staff.post(
-        URL, {"state": json.dumps(state, ensure_ascii=False), "action": "publish"}
-    )
+    response = staff.post(URL, {"state": seal_state(state), "action": "publish"})
     assert "没有读出任何文章" in response.content.decode()
     assert not Issue.objects.exists()
 
@@ -179,18 +194,18 @@ def test_the_review_names_kinds_in_chinese(staff, paper):
 
 def test_a_merge_on_the_review_screen_may_keep_the_second_headline(staff, paper):
     preview = upload(staff, paper)
-    second = json.loads(state_of(preview))["page"]["articles"][2]
+    second = state_data(preview)["page"]["articles"][2]
     merged = staff.post(
         URL, {"state": state_of(preview), "action": "merge-2", "item-2-headline": "second"}
     )
-    item = json.loads(state_of(merged))["page"]["articles"][1]
+    item = state_data(merged)["page"]["articles"][1]
     assert item["title"] == second["title"]
 
 
 def test_the_upload_reads_paper_date_and_page_from_the_file_name(staff, paper):
     upload_file = SimpleUploadedFile("jzrb-2020-01-27-p1.txt", SEED.read_bytes())
     response = staff.post(URL, {"upload": upload_file})
-    state = json.loads(state_of(response))
+    state = state_data(response)
     assert (state["paper"]["slug"], state["date"], state["page"]["number"]) == (
         "jzrb",
         "2020-01-27",

@@ -44,10 +44,10 @@ def review_all(staff, response, action="publish"):
         seen.append(state["page"]["number"])
         if not state.get("queue"):
             return seen, staff.post(
-                "/admin/ingest/", {"state": response.context["state_json"], "action": action}
+                "/admin/ingest/", {"state": response.context["state_token"], "action": action}
             )
         response = staff.post(
-            "/admin/ingest/", {"state": response.context["state_json"], "action": "next"}
+            "/admin/ingest/", {"state": response.context["state_token"], "action": "next"}
         )
 
 
@@ -65,7 +65,7 @@ def test_three_page_files_are_reviewed_page_by_page_and_stored_together(staff):
 def test_publishing_before_every_page_is_reviewed_is_refused(staff):
     response = staff.post(URL, {"files": files()})
     refused = staff.post(
-        "/admin/ingest/", {"state": response.context["state_json"], "action": "publish"}
+        "/admin/ingest/", {"state": response.context["state_token"], "action": "publish"}
     )
     assert "还有 2 版未审" in refused.content.decode()
     assert not Page.objects.exists()

@@ -161,8 +161,13 @@ def _validate_page(page: Any, path: str, seen: set[int]) -> None:
     _expect(articles, list, f"{path}.articles", "a list")
     if len(articles) > MAX_ITEMS_PER_PAGE:
         raise _fail(f"{path}.articles", f"{len(articles)} items, at most {MAX_ITEMS_PER_PAGE}")
+    numbers: set[int] = set()
     for j, article in enumerate(articles):
         _validate_article(article, f"{path}.articles[{j}]")
+        if isinstance(article, dict) and article.get("number") is not None:
+            if article["number"] in numbers:
+                raise _fail(f"{path}.articles[{j}].number", f"{article['number']} appears twice")
+            numbers.add(article["number"])
 
 
 def _validate_article(article: Any, path: str) -> None:
@@ -175,6 +180,10 @@ def _validate_article(article: Any, path: str) -> None:
             check(article, name, f"{path}.{name}")
     if article.get("published") is not None:
         _expect(article["published"], bool, f"{path}.published", "true or false")
+    if article.get("number") is not None:
+        _expect_number(
+            article["number"], f"{path}.number", 1, MAX_ITEMS_PER_PAGE, "an article number"
+        )
 
 
 def _check_text(article: dict[str, Any], name: str, path: str) -> None:

@@ -98,12 +98,17 @@ class ParsedArticle:
     # Whether readers may see it: written by export so that a restore keeps drafts as drafts;
     # None (a parse, or input without it) leaves the choice to whoever loads the page.
     published: bool | None = None
+    # Its number on the page, the last part of its URL (/jzrb/2020-01-27/1/3/): written by
+    # export so that a restore keeps every permalink; None lets the loader number it.
+    number: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The interchange article (no id/url), fields in the order interchange.md lists them."""
         d = {name: _as_json(getattr(self, name)) for name in ARTICLE_FIELDS}
         if self.published is not None:
             d["published"] = self.published
+        if self.number is not None:
+            d["number"] = self.number
         return d
 
     @classmethod
@@ -112,8 +117,12 @@ class ParsedArticle:
         (database output) are ignored."""
         given = {name: shape for name, shape in ARTICLE_FIELDS.items() if name in d}
         fields = {name: _READERS[shape](d[name]) for name, shape in given.items()}
-        published = d.get("published")
-        return cls(**fields, published=None if published is None else bool(published))
+        published, number = d.get("published"), d.get("number")
+        return cls(
+            **fields,
+            published=None if published is None else bool(published),
+            number=None if number is None else int(number),
+        )
 
 
 def _as_json(value: Any) -> Any:
@@ -127,9 +136,9 @@ def _as_json(value: Any) -> Any:
 
 # The interchange article's fields in order, each with its shape (the type its JSON value
 # is read into): ParsedArticle's attributes but the bookkeeping.
-# ``published`` is optional in the interchange (only an export writes it): read and written
+# ``published`` and ``number`` are optional in the interchange (only an export writes it): read and written
 # by ParsedArticle itself, not with the fields every article carries.
-_BOOKKEEPING = ("source_lines", "confidence", "published")
+_BOOKKEEPING = ("source_lines", "confidence", "published", "number")
 ARTICLE_FIELDS: dict[str, Any] = {
     name: shape for name, shape in get_type_hints(ParsedArticle).items() if name not in _BOOKKEEPING
 }

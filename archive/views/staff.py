@@ -9,6 +9,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -26,6 +27,7 @@ from archive.review_diff import LABELS
 from archive.staff_compare import comparison, put_back_corrections, stored_page
 
 log = logging.getLogger(__name__)
+STATE_SALT = "archive.staff.review-state"
 
 
 @staff_member_required
@@ -115,12 +117,23 @@ def _state(form, text, page):
     }
 
 
+def seal_state(state):
+    """The review state as the form carries it: signed, so that what comes back is what this
+    server parsed and staff edited through the form's fields, never a hand-made document."""
+    return signing.dumps(state, salt=STATE_SALT, compress=True)
+
+
+def open_state(token):
+    """Inverse of seal_state; raises signing.BadSignature for anything it did not seal."""
+    return signing.loads(token, salt=STATE_SALT)
+
+
 def _review_step(request):
     try:
-        state = json.loads(request.POST["state"])
+        state = open_state(request.POST["state"])
         page = state["page"]
-    except (ValueError, KeyError, TypeError):
-        messages.error(request, "审核数据已损坏，请重新上传。")
+    except (signing.BadSignature, ValueError, KeyError, TypeError):
+        messages.error(request, "审核数据已损坏或被改动，请重新上传。")
         return redirect("admin-ingest")
     page = review.apply_edits(page, _edits(request.POST, len(page.get("articles", []))))
     action = request.POST.get("action", "")
@@ -264,6 +277,7 @@ def _render_review(request, state):
         request,
         state=state,
         state_json=json.dumps(state, ensure_ascii=False),
+        state_token=seal_state(state),
         items=items,
         diff=diff,
         replaces_any=diff is not None or _replaces_any(state),

@@ -69,8 +69,10 @@ def test_output_option_writes_a_file(two_papers, tmp_path):
 def test_a_restore_from_an_export_keeps_drafts_as_drafts(tmp_path):
     page = make_page(1, make_issue("2020-01-27", make_paper()))
     make_article(page, title="已经发布的一篇")
-    make_article(page, title="还在审核的一篇", published=False)
+    draft = make_article(page, title="还在审核的一篇", published=False)
+    Article.objects.filter(pk=draft.pk).update(number=7)  # an item added above, long ago
     before = export_json()
+    urls = [a["url"] for a in before[0]["pages"][0]["articles"]]
     assert [a["published"] for a in before[0]["pages"][0]["articles"]] == [True, False]
     dump = tmp_path / "jzrb-2020-01-27.json"
     dump.write_text(json.dumps(before[0], ensure_ascii=False), encoding="utf-8")
@@ -83,6 +85,9 @@ def test_a_restore_from_an_export_keeps_drafts_as_drafts(tmp_path):
         True,
         False,
     ]
+    # Every permalink as it was: /jzrb/2020-01-27/1/1/ and …/1/7/.
+    assert urls[1].endswith("/1/7/")
+    assert [a.get_absolute_url() for a in Article.objects.order_by("order")] == urls
 
 
 def test_an_export_whose_published_is_not_true_or_false_is_refused(tmp_path):
