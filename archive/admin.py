@@ -95,7 +95,9 @@ class PageAdmin(admin.ModelAdmin):
     @admin.display(description="版本历史")
     def history_link(self, obj):
         return format_html(
-            '<a href="{}">版本历史</a>', reverse("admin-page-versions", args=[obj.pk])
+            '<a href="{}">版本历史</a> · <a href="{}">重新审核</a>',
+            reverse("admin-page-versions", args=[obj.pk]),
+            reverse("admin-page-review", args=[obj.pk]),
         )
 
 

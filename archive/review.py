@@ -166,3 +166,52 @@ def strip_review_fields(page):
             {k: v for k, v in a.items() if k != "source_lines"} for a in page.get("articles", [])
         ],
     }
+
+
+# Enough characters to find a passage once in a page, few enough to sit in a short line.
+_PROBE = 8
+
+
+def locate_source_lines(text, article):
+    """[first, last] input lines (1-based) that hold a stored article, [0, 0] if not found.
+
+    A page stored earlier has no line ranges of its own; its text is searched with the
+    layout spaces and line breaks taken out, so a passage broken across lines is found.
+
+    >>> page = "本报讯（记者 杨丽娜）1月26日\\n农历正月初二，市委\\n副书记检查。\\n另一篇"
+    >>> locate_source_lines(page, {"paragraphs": ["1月26日农历正月初二，市委副书记检查。"]})
+    [1, 3]
+    """
+    joined, line_of = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        chars = "".join(line.split())
+        joined.append(chars)
+        line_of.extend([number] * len(chars))
+    joined = "".join(joined)
+    found = []
+    parts = [article.get(k, "") for k in ("kicker", "title", "subtitle")]
+    for part in [*parts, *(article.get("paragraphs") or [])]:
+        chars = "".join(str(part).split())
+        for probe, at_end in ((chars[:_PROBE], False), (chars[-_PROBE:], True)):
+            # A probe found twice (本报讯, a name) says nothing about where this item is.
+            at = joined.find(probe) if len(probe) >= 4 and joined.count(probe) == 1 else -1
+            if at >= 0:
+                found.append(line_of[at + len(probe) - 1 if at_end else at])
+    return [min(found), max(found)] if found else [0, 0]
+
+
+def locate_items(text, articles):
+    """Every article's [first, last] lines, each stretched back over uncovered lines above
+    it: the byline (本报讯（记者…）) that opens an item holds none of its searched text.
+
+    >>> page = "本报讯（记者 杨丽娜）\\n1月26日农历正月初二，市委\\n副书记检查。"
+    >>> locate_items(page, [{"paragraphs": ["1月26日农历正月初二，市委副书记检查。"]}])
+    [[1, 3]]
+    """
+    ranges = [locate_source_lines(text, a) for a in articles]
+    covered = {n for first, last in ranges if first for n in range(first, last + 1)}
+    for span in ranges:
+        while span[0] > 1 and span[0] - 1 not in covered:
+            span[0] -= 1
+            covered.add(span[0])
+    return ranges

@@ -62,6 +62,8 @@ urlpatterns = [
         staff_versions.page_versions,
         name="admin-page-versions",
     ),
+    # /admin/pages/17/review/ — a stored page (a draft) opened again in the review
+    path("admin/pages/<int:page_id>/review/", staff_versions.page_review, name="admin-page-review"),
     path("admin/", admin.site.urls),
     path("robots.txt", browse.robots_txt, name="robots"),
     # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from archive import versions
-from archive.models import Article
+from archive.models import Article, Page
 from tests.commands.helpers import archive_snapshot
 from tests.test_admin_article_form import form_data
 from tests.test_staff_ingest import URL, paper, state_of, upload  # noqa: F401
@@ -84,3 +84,16 @@ def test_a_changed_text_lists_new_and_removed_items(staff, paper, corrected):  #
     extra = "\n新增简讯标题\n本报讯 市图书馆即日起暂停开放，恢复时间另行通知。图书馆提醒读者在家阅读。\n"
     html = upload(staff, paper, (text + extra).encode()).content.decode()
     assert "新增 1 条" in html and "新增</span>" in html
+
+
+def test_a_stored_draft_reopens_in_the_review_and_publishes_with_its_urls(staff, paper):  # noqa: F811
+    staff.post(URL, {"state": state_of(upload(staff, paper)), "action": "draft"})
+    page = Page.objects.get()
+    urls = sorted(a.get_absolute_url() for a in page.articles.all())
+    reopened = staff.get(f"/admin/pages/{page.pk}/review/")
+    assert reopened.status_code == 200
+    assert len(reopened.context["items"]) == 9
+    assert "本报讯（记者杨丽娜、姚广" in reopened.content.decode()  # the page's text beside
+    staff.post(URL, {"state": state_of(reopened), "action": "publish", "confirm_replace": "1"})
+    assert Article.objects.filter(published=True).count() == 9
+    assert sorted(a.get_absolute_url() for a in Article.objects.all()) == urls

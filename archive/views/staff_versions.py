@@ -1,12 +1,15 @@
-"""Staff: a page's history (every stored version: who, when, how) and one-click restore."""
+"""Staff: a page's history (every stored version: who, when, how), one-click restore, and
+a stored page (a draft, most often) opened again in the side-by-side review."""
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from archive import restoring, versions
+from archive import restoring, review, versions
+from archive.exports import stored_issue_document
 from archive.models import Page
+from archive.views.staff import _render_review
 
 
 @staff_member_required
@@ -42,3 +45,33 @@ def _titles(version):
     return [
         f["title"] or (f["paragraphs"][0][:24] if f["paragraphs"] else "（无标题）") for f in states
     ]
+
+
+@staff_member_required
+def page_review(request, page_id):
+    """/admin/pages/17/review/ — the stored page back on the review screen, beside its text.
+
+    Publishing from there replaces the page as a re-upload does (diff, confirmation, a new
+    version); each item keeps its number, so its URL does not change.
+    """
+    if not request.user.has_perm("archive.change_article"):
+        raise PermissionDenied
+    page = get_object_or_404(Page.objects.select_related("issue__newspaper"), pk=page_id)
+    return _render_review(request, review_state(page))
+
+
+def review_state(page):
+    """The review state of a stored page: its articles as staff left them, and its text."""
+    document = stored_issue_document(page.issue)
+    stored = next(p for p in document["pages"] if p["number"] == page.number)
+    lines = review.locate_items(page.source_text, stored["articles"])
+    for article, source_lines in zip(stored["articles"], lines, strict=True):
+        for key in ("id", "url", "published"):  # the choice is made again on the screen
+            article.pop(key, None)
+        article["source_lines"] = source_lines
+    return {
+        "paper": {"name": page.issue.newspaper.name, "slug": page.issue.newspaper.slug},
+        "date": page.issue.date.isoformat(),
+        "text": page.source_text,
+        "page": stored,
+    }
