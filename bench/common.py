@@ -62,21 +62,17 @@ def machine():
 def commit():
     """The checkout's commit (with + when it has uncommitted changes), or "unknown"."""
     try:
-        head = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short", "HEAD")
+        dirty = _git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("+" if dirty else "")
+
+
+def _git(*args):
+    done = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+    done.check_returncode()
+    return done.stdout.strip()
 
 
 def require_corpus():

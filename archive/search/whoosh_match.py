@@ -90,17 +90,26 @@ def _positions(reader, fieldname, text, docnums):
             matcher.skip_to(docnum)
             found[docnum] = decode(matcher.value())
         return found
+    for docnum, value in block_items(matcher, docnums, "_values"):
+        found[docnum] = decode(value)
+    return found
+
+
+def block_items(matcher, docnums, kind):
+    """(docnum, stored item) for the docnums of ``docnums`` in a W3 matcher's blocks, where
+    ``kind`` is "_values" (positions) or "_weights"; a block's items are decoded only when
+    it holds one of them."""
+    read = {"_values": "_read_values", "_weights": "_read_weights"}[kind]
     for block in blocks(matcher, docnums):
         if block._ids is None:
             block._read_ids()
-        values = None
+        items = None
         for j, docnum in enumerate(block._ids):
             if docnum in docnums:
-                if values is None:
-                    block._read_values()
-                    values = block._values
-                found[docnum] = decode(values[j])
-    return found
+                if items is None:
+                    getattr(block, read)()
+                    items = getattr(block, kind)
+                yield docnum, items[j]
 
 
 class SpacedPhrase(wq.Phrase):

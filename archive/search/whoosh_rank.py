@@ -16,7 +16,7 @@ import math
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from archive.search.whoosh_match import blocks
+from archive.search.whoosh_match import block_items
 
 # Whoosh's BM25F defaults, so scores keep their familiar scale.
 K1, B = 1.2, 0.75
@@ -34,16 +34,7 @@ def _weights(reader, fieldname, term, docnums):
                 found[matcher.id()] = matcher.weight()
             matcher.next()
         return found
-    for block in blocks(matcher, docnums):
-        if block._ids is None:
-            block._read_ids()
-        weights = None
-        for j, docnum in enumerate(block._ids):
-            if docnum in docnums:
-                if weights is None:
-                    block._read_weights()
-                    weights = block._weights
-                found[docnum] = weights[j]
+    found.update(block_items(matcher, docnums, "_weights"))
     return found
 
 
