@@ -30,28 +30,35 @@ def stored_article_document(article):
 
 def stored_issue_document(issue, *, published_only=False):
     """One stored issue as an interchange document."""
-    articles = (
-        Article.objects.filter(page__issue=issue)
-        .select_related("page__issue__newspaper")
-        .with_people()
-        .order_by("page__number", "order")
-    )
-    if published_only:
-        articles = articles.filter(published=True)
+    articles = _stored_articles(published_only).filter(page__issue=issue)
     by_page = {}
     for article in articles:
         by_page.setdefault(article.page_id, []).append(stored_article_document(article))
     pages = [
-        {
-            "number": page.number,
-            "name": page.name,
-            "articles": by_page.get(page.pk, []),
-            **_print_fields(page),
-        }
+        _page_document(page, by_page.get(page.pk, []))
         for page in (issue.pages.visible() if published_only else issue.pages).order_by("number")
     ]
     paper = issue.newspaper
     return build_issue_document(paper.name, paper.slug, issue.date, issue.number, pages)
+
+
+def stored_page_document(page):
+    """One stored page, drafts included, as the interchange page (the review screen's)."""
+    articles = _stored_articles(published_only=False).filter(page=page)
+    return _page_document(page, [stored_article_document(a) for a in articles])
+
+
+def _stored_articles(published_only):
+    articles = (
+        Article.objects.select_related("page__issue__newspaper")
+        .with_people()
+        .order_by("page__number", "order")
+    )
+    return articles.filter(published=True) if published_only else articles
+
+
+def _page_document(page, articles):
+    return {"number": page.number, "name": page.name, "articles": articles, **_print_fields(page)}
 
 
 def _print_fields(page):

@@ -36,12 +36,8 @@ class LenientTextField(forms.CharField):
     default_validators = []
 
     def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return value
-        return (
-            CONTROL_CHARS.sub(" ", value).strip() if self.strip else CONTROL_CHARS.sub(" ", value)
-        )
+        value = CONTROL_CHARS.sub(" ", super().to_python(value) or "")
+        return value.strip() if self.strip else value
 
 
 def _date_field(label):

@@ -20,11 +20,11 @@ from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pin
 from archive.numbering import assign_numbers, text_of
 from archive.page_prints import store_print
 
-# The interchange article fields an article row holds under the same name (a model field
-# or property); reporters and persons are stored as mentions instead.
 log = logging.getLogger(__name__)
 # How often a load is tried again when a concurrent writer created the same rows first.
 RACE_ATTEMPTS = 5
+# The interchange article fields an article row holds under the same name (a model field
+# or property); reporters and persons are stored as mentions instead.
 ROW_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in ("reporters", "persons"))
 
 
@@ -72,11 +72,10 @@ def load_issue(
         validate_issue(doc)
     except InterchangeError as exc:
         raise LoadError(str(exc)) from exc
-    options = {"source_texts": source_texts or {}, "page_prints": page_prints or {}}
-    options.update(publish=publish, index=index, user=user, comment=comment)
+    source_texts, page_prints = source_texts or {}, page_prints or {}
     for attempt in range(1, RACE_ATTEMPTS + 1):
         try:
-            return _load_once(doc, **options)
+            return _load_once(doc, publish, source_texts, index, page_prints, user, comment)
         except IntegrityError as exc:
             # Another writer created the same paper, issue, page or person between our
             # look and our insert (PostgreSQL; SQLite serialises writers). Our work was
@@ -89,7 +88,7 @@ def load_issue(
             time.sleep(0.05 * attempt)
 
 
-def _load_once(doc, *, publish, source_texts, index, page_prints, user, comment):
+def _load_once(doc, publish, source_texts, index, page_prints, user, comment):
     with transaction.atomic():
         newspaper = _newspaper(doc["paper"])
         issue_info = doc["issue"]
@@ -127,10 +126,12 @@ def _newspaper(paper):
     name = paper["name"].strip()
     slug = (paper.get("slug") or "").strip() or slugify(name, allow_unicode=False) or "paper"
     newspaper = Newspaper.objects.filter(slug=slug).first()
-    if newspaper is None and Newspaper.objects.filter(name=name).exists():
-        other = Newspaper.objects.get(name=name).slug
-        raise LoadError(f"paper name {name!r} already belongs to slug {other!r}, not {slug!r}")
     if newspaper is None:
+        namesake = Newspaper.objects.filter(name=name).first()
+        if namesake is not None:
+            raise LoadError(
+                f"paper name {name!r} already belongs to slug {namesake.slug!r}, not {slug!r}"
+            )
         newspaper = Newspaper.objects.create(name=name, slug=slug, place=paper.get("place", ""))
     elif newspaper.name != name:
         raise LoadError(f"paper.slug {slug!r} already belongs to {newspaper.name!r}, not {name!r}")

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from archive import restoring, review, versions
-from archive.exports import stored_issue_document
+from archive.exports import stored_page_document
 from archive.models import Page
 from archive.views.staff import _render_review
 
@@ -62,8 +62,7 @@ def page_review(request, page_id):
 
 def review_state(page):
     """The review state of a stored page: its articles as staff left them, and its text."""
-    document = stored_issue_document(page.issue)
-    stored = next(p for p in document["pages"] if p["number"] == page.number)
+    stored = stored_page_document(page)
     lines = review.locate_items(page.source_text, stored["articles"])
     for article, source_lines in zip(stored["articles"], lines, strict=True):
         for key in ("id", "url", "published"):  # the choice is made again on the screen
