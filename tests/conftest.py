@@ -62,3 +62,12 @@ def search_index(settings, tmp_path):
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def staff(client):
+    """A test client logged in as a superuser (the admin, staff ingestion, previews)."""
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
+    return client

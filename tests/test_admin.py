@@ -20,13 +20,6 @@ ADMIN_PAGES = [
 ]
 
 
-@pytest.fixture
-def staff(client):
-    user = User.objects.create_superuser("editor", "editor@example.cn", "pw-for-tests-only")
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("name", ADMIN_PAGES)
 def test_staff_see_every_admin_page(staff, name):
     make_article(persons=[("王小平", ["市委书记"])], reporters=["董柏生"])

@@ -2,18 +2,11 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import User
 
 from archive.models import Article, Mention
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def change_url(article):

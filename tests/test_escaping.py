@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Newspaper
@@ -34,12 +33,6 @@ def hostile():
     )
     index_articles([article.pk])
     return article
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def test_search_results_and_snippets_escape_stored_markup(client, hostile):

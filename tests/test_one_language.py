@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 
 from archive.models import Article, Person
 from tests.factories import make_article, make_page
@@ -22,12 +21,6 @@ def archive(db):
     make_article(page, title="坚决打赢疫情防控阻击战", persons=[("王小平", ["市委书记"])])
     make_article(page, title="", review=["no_headline"], paragraphs=["本报讯 会议召开。"])
     return page
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def reader_urls(page):

@@ -2,19 +2,12 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import User
 
 from archive.models import Mention, Person
 from archive.people import merge_people
 from tests.factories import make_article, make_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def test_a_merge_moves_every_mention_and_unites_roles():

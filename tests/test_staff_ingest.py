@@ -16,12 +16,6 @@ URL = "/admin/ingest/"
 
 
 @pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
-
-
-@pytest.fixture
 def paper():
     return Newspaper.objects.create(name="焦作日报", slug="jzrb", place="河南焦作")
 

@@ -6,7 +6,6 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Article, Page
@@ -20,12 +19,6 @@ PAGE_TWO = """疫情防控知识问答
 PAGE_THREE = """春节期间图书馆暂停开放
 本报讯 市图书馆即日起暂停开放，恢复时间另行通知，读者可通过网上图书馆阅读电子书。
 """
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def files():

@@ -2,7 +2,6 @@
 anything is stored; staff confirm; their admin corrections survive unless they drop them."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from archive import versions
 from archive.models import Article, Page
@@ -12,12 +11,6 @@ from tests.test_staff_ingest import URL, paper, state_of, upload  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 CORRECTED = "人工改好的副题：春节期间坚守岗位"
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 @pytest.fixture

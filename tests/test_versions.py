@@ -74,12 +74,6 @@ def test_a_restore_can_itself_be_undone():
     assert export() == second
 
 
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
-
-
 def test_the_history_lists_versions_and_restores_one_with_a_click(staff):
     load_issue(doc("第一篇", "第二篇"), index=False)
     before = export()

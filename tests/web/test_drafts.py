@@ -2,7 +2,6 @@
 shows an unpublished page or article; staff preview them with ?preview=1."""
 
 import pytest
-from django.contrib.auth.models import User
 
 from archive.search import index_articles
 from tests.factories import make_article, make_issue, make_page
@@ -26,12 +25,6 @@ def draft_only_issue():
         make_page(1, make_issue("2020-01-28")), title="未出的一期", published=False
     )
     return draft
-
-
-@pytest.fixture
-def staff(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.cn", "pw-for-tests"))
-    return client
 
 
 def test_a_draft_page_and_its_articles_are_not_found(client, issue_with_a_draft_page):
