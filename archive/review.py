@@ -11,6 +11,20 @@ from archive.ingest.model import KINDS, ParsedArticle
 EDITABLE = ("kind", "kicker", "title", "subtitle", "source", "dateline", "editor_code")
 
 
+def for_review(parsed):
+    """A parsed page as the review screens carry it: its interchange dict, each item with
+    the input lines it was read from (``source_lines``, shown beside it).
+
+    >>> from archive.ingest.model import ParsedArticle, ParsedPage
+    >>> for_review(ParsedPage(1, "", [ParsedArticle(source_lines=(3, 9))]))["articles"][0]["source_lines"]
+    [3, 9]
+    """
+    page = parsed.to_dict()
+    for article, item in zip(page["articles"], parsed.articles, strict=True):
+        article["source_lines"] = list(item.source_lines)
+    return page
+
+
 def apply_edits(page, edits):
     """Apply per-item field edits: {index: {"title": "…", "paragraphs": "…"}} → new page dict.
 

@@ -48,11 +48,7 @@ def ingest_page(request):
         parsed = _parse_text(form)
         if parsed is not None:
             text, parsed = parsed
-            page = parsed.to_dict()
-            page["name"] = form.cleaned_data["page_name"]
-            for article, item in zip(page["articles"], parsed.articles, strict=True):
-                article["source_lines"] = list(item.source_lines)
-            return _render_review(request, _state(form, text, page))
+            return _render_review(request, _state(form, text, parsed))
     return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
 
 
@@ -67,11 +63,7 @@ def _pdf_step(request, form):
     except PdfError as exc:
         form.add_error("upload", f"无法读取这个 PDF（{exc}）。")
         return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
-    page = parsed.to_dict()
-    page["name"] = form.cleaned_data["page_name"]
-    for article, item in zip(page["articles"], parsed.articles, strict=True):
-        article["source_lines"] = list(item.source_lines)
-    state = _state(form, text, page)
+    state = _state(form, text, parsed)
     state["pdf"] = name
     return _render_review(request, state)
 
@@ -107,8 +99,10 @@ def _page_text(form):
     return form.cleaned_data["text"].replace("\r\n", "\n")
 
 
-def _state(form, text, page):
+def _state(form, text, parsed):
     name, slug = form.paper_identity()
+    page = review.for_review(parsed)
+    page["name"] = form.cleaned_data["page_name"]
     return {
         "paper": {"name": name, "slug": slug},
         "date": form.cleaned_data["date"].isoformat(),

@@ -14,7 +14,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from archive import staff_pdf
+from archive import review, staff_pdf
 from archive.ingest import DecodeError, decode_bytes, parse_page
 from archive.ingest.pdf_read import PdfError
 from archive.inputs import EMPTY_PAGE, NO_ARTICLES, has_readable_text
@@ -138,7 +138,4 @@ def _entry(name, data, number, known):
         parsed, pdf = parse_page(text, page_number=number, known_names=known), None
         if not has_readable_text(parsed):
             raise _Refused(f"{name}：{NO_ARTICLES}")
-    page = parsed.to_dict()
-    for article, item in zip(page["articles"], parsed.articles, strict=True):
-        article["source_lines"] = list(item.source_lines)
-    return {"page": page, "text": text, "pdf": pdf}
+    return {"page": review.for_review(parsed), "text": text, "pdf": pdf}
