@@ -242,9 +242,9 @@ class PersonAliasInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_key", "mention_count"]
-    search_fields = ["name", "sort_key"]
-    readonly_fields = ["sort_key"]
+    list_display = ["name", "distinction", "slug", "mention_count", "split_link"]
+    search_fields = ["name", "distinction", "sort_key"]
+    readonly_fields = ["sort_key", "split_link"]
     actions = ["merge_people"]
     inlines = [PersonAliasInline]
 
@@ -268,6 +268,13 @@ class PersonAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_mentions=Count("mentions"))
+
+    @admin.display(description="拆分")
+    def split_link(self, obj):
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin-person-split", args=[obj.pk])
+        return format_html('<a href="{}">拆分为两人…</a>', url)
 
     @admin.display(description="提及次数", ordering="_mentions")
     def mention_count(self, obj):

@@ -8,15 +8,26 @@ database once the transaction has committed, one index writer per stored issue.
 import datetime
 import logging
 import time
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils.text import slugify
 
 from archive import search, versions
 from archive.ingest.interchange import InterchangeError, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedPage
-from archive.models import Article, Issue, Mention, Newspaper, Page, Person, pinyin_sort_key
+from archive.models import (
+    Article,
+    Issue,
+    Mention,
+    Newspaper,
+    Page,
+    Person,
+    free_person_slug,
+    pinyin_sort_key,
+)
 from archive.numbering import assign_numbers, text_of
 from archive.page_prints import store_print
 
@@ -103,7 +114,7 @@ def _load_once(doc, publish, source_texts, index, page_prints, user, comment):
             issue.save(update_fields=["number"])
         result = LoadResult(issues=1)
         pages = [ParsedPage.from_dict(p) for p in doc["pages"]]
-        people = _PersonCache()
+        people = _PersonCache(newspaper)
         people.preload(_names_in(pages))
         for page in pages:
             source_text = source_texts.get(page.number, "")
@@ -157,6 +168,7 @@ def _replace_page(issue, parsed, publish, source_text, people):
             for a in old.articles.only("pk", "number", "kicker", "title", "subtitle", "paragraphs")
         ]
         result.removed_ids = [pk for pk, _, _ in stored]
+        people.remember(Mention.objects.filter(article__page=old).select_related("person"))
         old.delete()
     page = Page.objects.create(
         pk=page_pk,  # delete() has cleared old.pk
@@ -211,11 +223,13 @@ def _article_row(page, order, art, publish, number, pk=None):
 def _mentions(article, art, people):
     """The article's reporters, then the people its text names, each in printed order."""
     reporters = [
-        Mention(article=article, person=people.get(name), is_reporter=True, order=order)
+        Mention(article=article, person=people.get(name, article.pk), is_reporter=True, order=order)
         for order, name in enumerate(art.reporters)
     ]
     named = [
-        Mention(article=article, person=people.get(p.name), roles=list(p.roles), order=order)
+        Mention(
+            article=article, person=people.get(p.name, article.pk), roles=list(p.roles), order=order
+        )
         for order, p in enumerate(art.persons)
     ]
     return reporters + named
@@ -231,17 +245,48 @@ def _names_in(pages):
 
 
 class _PersonCache:
-    """Persons by name for one load: existing rows fetched once, new ones created in bulk."""
+    """Persons by name for one load: existing rows fetched once, new ones created in bulk.
 
-    def __init__(self):
+    A name several people share (a person split by staff) goes, in an article that survives
+    a re-ingest, to the person it named there before; elsewhere to the one with the most
+    mentions in this paper, then the most mentions anywhere, then the oldest row.
+    """
+
+    def __init__(self, newspaper=None):
+        self.newspaper = newspaper
         self.by_name = {}
         self.pending = {}
+        self.kept = {}  # (article id, name) → the person a replaced mention named
 
     def preload(self, names):
-        self.by_name.update(Person.objects.in_bulk(list(names), field_name="name"))
+        namesakes = defaultdict(list)
+        for person in Person.objects.filter(name__in=list(names)).order_by("pk"):
+            namesakes[person.name].append(person)
+        shared = [p.pk for group in namesakes.values() if len(group) > 1 for p in group]
+        here, anywhere = self._mention_counts(shared)
+        for name, group in namesakes.items():
+            self.by_name[name] = max(group, key=lambda p: (here[p.pk], anywhere[p.pk], -p.pk))
 
-    def get(self, name):
+    def _mention_counts(self, person_ids):
+        here, anywhere = Counter(), Counter()
+        if person_ids:
+            mentions = Mention.objects.filter(person__in=person_ids)
+            for counts, rows in (
+                (here, mentions.filter(article__page__issue__newspaper=self.newspaper)),
+                (anywhere, mentions),
+            ):
+                counts.update(dict(rows.values_list("person").annotate(n=Count("pk"))))
+        return here, anywhere
+
+    def remember(self, mentions):
+        """The persons the mentions of a page about to be replaced name, by article."""
+        for mention in mentions:
+            self.kept[(mention.article_id, mention.person.name)] = mention.person
+
+    def get(self, name, article_id=None):
         name = name.strip()
+        if (article_id, name) in self.kept:
+            return self.kept[(article_id, name)]
         if name in self.by_name:
             return self.by_name[name]
         person = self.pending.get(name) or Person(name=name)
@@ -253,33 +298,16 @@ class _PersonCache:
             return
         taken = set()
         for person in self.pending.values():
-            person.slug = _free_slug(person.name, taken)
+            person.slug = free_person_slug(person.name, taken)
             taken.add(person.slug)
             person.sort_key = pinyin_sort_key(person.name)
         Person.objects.bulk_create(self.pending.values())
-        created = Person.objects.filter(name__in=list(self.pending))
+        created = Person.objects.filter(name__in=list(self.pending), distinction="")
         for person in created:
             self.by_name[person.name] = person
         for name, person in self.pending.items():
             person.pk = self.by_name[name].pk
         self.pending = {}
-
-
-def _free_slug(name, taken=()):
-    """The name's slug, or the first free ``slug-2``, ``slug-3`` … after it.
-
-    One query per name, however many namesakes: probing each candidate in turn cost a query
-    per candidate (300 punctuation-only names, all "person", took 73 s after 1,500 others).
-    """
-    base = slugify(name, allow_unicode=True) or "person"
-    used = set(taken) | set(
-        Person.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
-    slug, n = base, 1
-    while slug in used:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def link_continuations(issue):

@@ -61,7 +61,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return obj.page.number
 
     def prepare_persons(self, obj):
-        return _names(obj, reporter=False)
+        # The facet and the person filter tell namesakes apart: 李贵鲜（人民日报 1998）.
+        return [m.person.label for m in _mentions(obj, reporter=False)]
 
     def prepare_reporters(self, obj):
         return _names(obj, reporter=True)
@@ -82,5 +83,9 @@ def article_text(article):
 
 
 def _names(article, reporter):
+    return [m.person.name for m in _mentions(article, reporter)]
+
+
+def _mentions(article, reporter):
     mentions = sorted(article.mentions.all(), key=lambda m: m.order)
-    return [m.person.name for m in mentions if m.is_reporter == reporter]
+    return [m for m in mentions if m.is_reporter == reporter]

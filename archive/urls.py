@@ -7,7 +7,16 @@ from django.urls import include, path, register_converter
 from archive import converters
 from archive.feeds import NewIssuesFeed, SearchFeed
 from archive.sitemaps import SITEMAPS
-from archive.views import api, browse, files, search, staff, staff_issue, staff_versions
+from archive.views import (
+    api,
+    browse,
+    files,
+    search,
+    staff,
+    staff_issue,
+    staff_people,
+    staff_versions,
+)
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -64,6 +73,10 @@ urlpatterns = [
     ),
     # /admin/pages/17/review/ — a stored page (a draft) opened again in the review
     path("admin/pages/<int:page_id>/review/", staff_versions.page_review, name="admin-page-review"),
+    # /admin/people/17/split/ — staff move some of a person's articles to a new namesake
+    path(
+        "admin/people/<int:person_id>/split/", staff_people.person_split, name="admin-person-split"
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", browse.robots_txt, name="robots"),
     # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes

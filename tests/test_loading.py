@@ -54,8 +54,8 @@ def test_a_stored_issue_is_a_valid_interchange_document():
 
 
 def test_a_free_slug_costs_one_query_however_many_namesakes(django_assert_num_queries):
-    from archive.loading import _free_slug
     from archive.models import Person
+    from archive.models import free_person_slug as free_slug
 
     Person.objects.bulk_create(
         [
@@ -64,5 +64,5 @@ def test_a_free_slug_costs_one_query_however_many_namesakes(django_assert_num_qu
         ]
     )
     with django_assert_num_queries(1):
-        assert _free_slug("……") == "person-21"
-    assert _free_slug("……", taken={"person-21"}) == "person-22"
+        assert free_slug("……") == "person-21"
+    assert free_slug("……", taken={"person-21"}) == "person-22"

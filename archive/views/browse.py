@@ -13,7 +13,7 @@ from archive.calendars import issue_months, month_bounds, month_calendar, year_c
 from archive.forms import HighlightForm, PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
 from archive.page_view import article_clip, page_print
-from archive.people import by_alias
+from archive.people import by_alias, namesakes
 from archive.querysets import INITIALS
 from archive.views.paging import neighbours, numbered_pages, paginate
 from archive.views.preview import as_preview, previewing
@@ -210,6 +210,7 @@ def person_detail(request, slug):
         "articles": paginate(articles.mentioning(person), request.GET.get("page")),
         "bylines": paginate(articles.signed_by(person), request.GET.get("byline_page")),
         "companions": Person.objects.mentioned_with(person),
+        "namesakes": namesakes(person),
     }
     return render(request, "archive/person.html", context)
 

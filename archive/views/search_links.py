@@ -134,7 +134,7 @@ def person_chart(person, per_month):
         years[month[:4]] = years.get(month[:4], 0) + count
     captions = (f"{person.name}各年见报篇数", f"{person.name}{{year}}年各月见报篇数")
     return timeline_chart(
-        {"q": person.name, "person": person.name},
+        {"q": person.name, "person": person.label},
         {"year": list(years.items()), "month": per_month},
         captions,
         prefix=reverse("archive:search"),
