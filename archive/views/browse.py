@@ -13,7 +13,7 @@ from archive.calendars import issue_months, month_bounds, month_calendar, year_c
 from archive.forms import HighlightForm, PeopleForm
 from archive.models import Article, Issue, Newspaper, Person
 from archive.page_view import article_clip, page_print
-from archive.people import by_alias, namesakes
+from archive.people import by_alias
 from archive.querysets import INITIALS
 from archive.views.paging import neighbours, numbered_pages, paginate
 from archive.views.preview import as_preview, previewing
@@ -195,7 +195,10 @@ def people_index(request):
 def person_detail(request, slug):
     """/people/王小平/ — roles over time, mentions per year, the articles, the company they
     keep, their bylines."""
-    person = Person.objects.filter(slug=slug).first()
+    # The person and its namesakes (a split person) in one query.
+    same_name = Person.objects.filter(slug=slug).values("name")
+    everyone = list(Person.objects.filter(name__in=same_name).order_by("pk"))
+    person = next((p for p in everyone if p.slug == slug), None)
     if person is None:
         # A person merged into another: the old URL leads to the one kept.
         merged_into = by_alias(slug)
@@ -210,7 +213,7 @@ def person_detail(request, slug):
         "articles": paginate(articles.mentioning(person), request.GET.get("page")),
         "bylines": paginate(articles.signed_by(person), request.GET.get("byline_page")),
         "companions": Person.objects.mentioned_with(person),
-        "namesakes": namesakes(person),
+        "namesakes": [p for p in everyone if p.pk != person.pk],
     }
     return render(request, "archive/person.html", context)
 
