@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 
+from archive import kept_uploads
 from archive.ingest import flags
 from archive.models import Article, Mention, Newspaper
 from archive.review import split_paragraphs
@@ -32,6 +33,10 @@ class PageUploadForm(forms.Form):
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
+        if not upload:
+            # No file chosen this time: the one kept from the last submit, if any.
+            upload = kept_uploads.restore(self.data.get("kept_upload"))
+            self.kept_token = self.data.get("kept_upload") if upload else None
         if not upload:
             return upload
         upload.seek(0)
@@ -76,6 +81,14 @@ class PageUploadForm(forms.Form):
                 data[name] = value
         if not data.get("paper") and not data.get("new_paper_name") and named.paper_slug:
             data["paper"] = Newspaper.objects.filter(slug=named.paper_slug).first()
+
+    def keep_upload(self):
+        """After an error elsewhere in the form, keep the file so staff need not choose it
+        again: sets ``kept`` (token and name) for the form page's 已保留文件."""
+        upload = self.cleaned_data.get("upload") if hasattr(self, "cleaned_data") else None
+        if upload and "upload" not in self.errors:
+            token = getattr(self, "kept_token", None) or kept_uploads.keep(upload)
+            self.kept = {"token": token, "name": upload.name}
 
     def paper_identity(self):
         paper = self.cleaned_data.get("paper")

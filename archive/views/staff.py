@@ -49,6 +49,8 @@ def ingest_page(request):
         if parsed is not None:
             text, parsed = parsed
             return _render_review(request, _state(form, text, parsed))
+    if form.is_bound:
+        form.keep_upload()
     return render(request, "admin/archive/ingest_form.html", _admin_context(request, form=form))
 
 
