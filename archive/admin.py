@@ -242,7 +242,7 @@ class PersonAliasInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "distinction", "slug", "mention_count", "split_link"]
+    list_display = ["name", "distinction", "mention_count", "split_link"]
     search_fields = ["name", "distinction", "sort_key"]
     readonly_fields = ["sort_key", "split_link"]
     actions = ["merge_people"]

@@ -54,7 +54,7 @@ def _split(request, person, mentions, data):
     for page in Page.objects.filter(articles__in=touched).distinct():
         versions.record(page, user=request.user, comment=f"{versions.EDITED}：{note}")
     reindex_articles(touched)
-    messages.success(request, f"已拆分：{note}。")
+    messages.success(request, f"已{note}。")
     return redirect(reverse("admin:archive_person_change", args=[new.pk]))
 
 

@@ -1,6 +1,7 @@
 """A staff journey in a real Chromium: upload an issue of three pages, fix a headline, merge,
 split, publish together, re-upload a page with a change (the diff shown, confirmed), then
-restore the replaced version from the history: the page comes back exactly."""
+restore the replaced version from the history: the page comes back exactly. Then the
+people: split one name into two people, and merge them back into one."""
 
 import os
 from pathlib import Path
@@ -9,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from archive.exports import stored_issue_document
-from archive.models import Issue, Page
+from archive.models import Issue, Mention, Page, Person
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import SEED
 from tests.test_staff_issue import PAGE_THREE, PAGE_TWO
@@ -95,3 +96,41 @@ def test_staff_upload_fix_merge_split_publish_reupload_and_restore(
     assert stored_issue_document(Issue.objects.get()) == before
     page.goto(live_server.url + "/jzrb/2020-01-27/1/?preview=1")
     shoot(page, "preview-page")
+    split_and_merge_a_person(page, live_server.url)
+
+
+def split_and_merge_a_person(page, base):
+    """王付举 of the first article becomes 王付举（另一人）, then the two are one again."""
+    person = Person.objects.get(name="王付举")
+    articles = person.mentions.values("article").distinct().count()
+    assert articles >= 2
+    page.goto(base + f"/admin/archive/person/{person.pk}/change/")
+    page.click("text=拆分为两人…")
+    page.wait_for_url(f"**/admin/people/{person.pk}/split/")
+    page.locator('input[name="articles"]').first.check()
+    page.fill("#id_distinction", "另一人")
+    page.click('button[value="preview"]')
+    assert "将有 1 篇文章移到“王付举（另一人）”名下" in page.content()
+    assert Person.objects.filter(name="王付举").count() == 1  # nothing before the confirmation
+    shoot(page, "person-split")
+    page.click('button[value="confirm"]')
+    page.wait_for_url("**/admin/archive/person/*/change/")
+    assert "已拆分" in page.content()
+    shoot(page, "person-split-done")
+    new = Person.objects.get(name="王付举", distinction="另一人")
+    assert new.mentions.values("article").distinct().count() == 1 and new.slug == "王付举-2"
+    page.goto(base + new.get_absolute_url())
+    assert "（另一人）" in page.content() and "另有同名人物" in page.content()
+    shoot(page, "person-split-public")
+
+    page.goto(base + "/admin/archive/person/?q=王付举")
+    page.check("#action-toggle")
+    page.select_option('select[name="action"]', "merge_people")
+    page.click('button[name="index"]')
+    page.wait_for_url("**/admin/archive/person/**")
+    assert "并入" in page.content()
+    kept = Person.objects.get(name="王付举")
+    assert Mention.objects.filter(person=kept).values("article").distinct().count() == articles
+    page.goto(base + "/people/王付举-2/")  # the split-off person's URL leads to the one kept
+    assert page.url == base + kept.get_absolute_url()
+    assert page.locator("h1").inner_text().strip() == "王付举"
