@@ -172,3 +172,18 @@ def test_a_reingested_article_keeps_the_namesake_staff_gave_it():
     load_issue(namesake_page("第三篇", "1998-02-03"), index=False)  # the same page again
     again = Mention.objects.get(article__title="第三篇")
     assert again.article_id == moved.article_id and again.person == new
+
+
+def test_a_new_namesake_never_takes_the_old_slug_of_a_merged_person(client):
+    from archive.people import merge_people
+
+    person, old, city = two_papers()
+    first, _ = split_person(
+        person, split_selection(person, article_ids=[city.pk]), distinction="焦作日报 2020"
+    )
+    merge_people(person, [first])  # 李贵鲜-2 now leads to 李贵鲜
+    second, _ = split_person(
+        person, split_selection(person, article_ids=[old[0].pk]), distinction="又一人"
+    )
+    assert second.slug == "李贵鲜-3"
+    assert client.get("/people/李贵鲜-2/")["Location"] == person.get_absolute_url()
