@@ -187,3 +187,14 @@ def test_a_new_namesake_never_takes_the_old_slug_of_a_merged_person(client):
     )
     assert second.slug == "李贵鲜-3"
     assert client.get("/people/李贵鲜-2/")["Location"] == person.get_absolute_url()
+
+
+def test_staff_who_may_not_change_people_cannot_split(client):
+    from django.contrib.auth.models import User
+
+    person, old, city = two_papers()
+    client.force_login(User.objects.create_user("reader", password="pw-for-tests", is_staff=True))
+    url = f"/admin/people/{person.pk}/split/"
+    assert client.get(url).status_code == 403
+    data = {"articles": [city.pk], "distinction": "甲", "step": "confirm"}
+    assert client.post(url, data).status_code == 403 and Person.objects.count() == 1
