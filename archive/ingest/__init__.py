@@ -62,7 +62,7 @@ def parse_page(
 def _article(seg: Segment) -> ParsedArticle:
     """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
     kicker, title, subtitle = seg.roles or split_headline(seg.headline)
-    flowed = reflow(seg.body)
+    flowed = reflow(seg.body, seg.subheads)
     article = ParsedArticle(
         kind=seg.kind,
         kicker=kicker,
