@@ -18,6 +18,7 @@ from archive.ingest import flags
 from archive.ingest.cuts import read_page
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
+from archive.ingest.headline_roles import choose_roles
 from archive.ingest.markers import render_byline
 from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
 from archive.ingest.normalize import normalize_text
@@ -61,8 +62,9 @@ def parse_page(
 
 def _article(seg: Segment) -> ParsedArticle:
     """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
-    kicker, title, subtitle = seg.roles or split_headline(seg.headline)
-    flowed = reflow(seg.body)
+    head_lines = [line for block in seg.headline for line in block]
+    kicker, title, subtitle = choose_roles(head_lines, seg.roles or split_headline(seg.headline))
+    flowed = reflow(seg.body, seg.subheads)
     article = ParsedArticle(
         kind=seg.kind,
         kicker=kicker,

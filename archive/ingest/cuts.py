@@ -110,6 +110,13 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
         bodies_first and _kind(m) != _kind(r) for m, r in zip(model, rule_labels, strict=True)
     ]
     _judge(segments, mine, reading, disputed, settled)
+    subheads = {
+        lines[i].number: reading.chances[k].get("sub", 0.0)
+        for k, (i, label) in enumerate(zip(reading.index, labels, strict=True))
+        if label == "sub"
+    }
+    for seg in segments:
+        seg.subheads = {ln.number: subheads[ln.number] for ln in seg.body if ln.number in subheads}
     return segments
 
 

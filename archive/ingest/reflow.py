@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from archive.ingest.flags import PARAGRAPHS_UNCERTAIN
@@ -115,22 +116,32 @@ _BREAK_COST = 0.8  # a small prior for fewer paragraphs
 # 十一、开庭审判, a list clause), so the cue lowers the one-line cost (2.0 → 0.5) and leaves
 # the last-line cost as it was (lowering that too measured no better).
 _SHORT = 3
+_FORCED = 50.0  # a subhead run's edges are paragraph breaks whatever the widths say
+# Below this chance a subhead's end costs _SUB_END × the chance to carry over (chosen on
+# dev pages, fitting dates, seed 3: epaper and mixer rmrb paragraphs).
+_SUB_SURE, _SUB_END = 0.9, 2.0
 
 
-def _role_costs(line: Line, ref: float, listed: bool = False) -> list[float]:
+def _ends(text: str) -> bool:
+    return bool(SENTENCE_END.search(text) or _BRACKET_END.search(text))
+
+
+def _role_costs(line: Line, ref: float, listed: bool = False, sub: bool = False) -> list[float]:
     """How badly each role fits the line: widths (deficit from the column) and endings.
 
     A first line is two cells short (lost indent), a middle line full, a last line ends a
     sentence, a one-line paragraph both. A spread line was justified to the full width,
-    so its width says nothing, but a paragraph's last line is never justified.
+    so its width says nothing, but a paragraph's last line is never justified. A line of
+    a subhead (``sub``) ends its paragraph without a stop.
     """
-    ends = bool(SENTENCE_END.search(line.text) or _BRACKET_END.search(line.text))
+    ends = sub or _ends(line.text)
     if line.spread:
         first, middle, last, single = 0.5, 0.0, 3.0, 3.0
     else:
         d = ref - effective_width(line)
         middle = 0.0 if d <= 1 else (2.0 if d <= 2.5 else 5.0)
-        first = 0.0 if 1 <= d <= 3.5 else (3.0 if d < 1 else 2.5)
+        # A subhead is printed without an indent: its first line may be full.
+        first = 0.0 if 1 <= d <= 3.5 or (sub and d < 1) else (3.0 if d < 1 else 2.5)
         last = 0.0 if d >= 2 else (0.4 if d >= 1 else 0.8)
         single = 0.5 if d >= 1.5 else 3.5  # one-line paragraphs are rare
     if line.indent >= 1:  # a printed indent survived the extraction
@@ -147,8 +158,8 @@ def _role_costs(line: Line, ref: float, listed: bool = False) -> list[float]:
     if listed:
         first, single = max(0.0, first - 1.5), max(0.0, single - 1.5)
         middle, last = middle + 2.0, last + 2.0
-    first += 1.0 if ends else 0.0
-    middle += 0.7 if ends else 0.0
+    first += 1.0 if ends and not sub else 0.0
+    middle += 0.7 if ends and not sub else 0.0
     last += 0.0 if ends else 2.5
     single += 0.0 if ends else (0.5 if short else 2.0)
     return [first, middle, last, single]
@@ -165,12 +176,25 @@ def _opens_list_entry(prev: Line, line: Line) -> bool:
     return bool(_LIST_MARK.match(line.text)) and prev.text.endswith(("。", "；", "：", ";", ":"))
 
 
-def _roles(lines: list[Line], refs: list[float]) -> list[int]:
-    """The cheapest sequence of roles (Viterbi over the four line roles)."""
+def _roles(lines: list[Line], refs: list[float], subs: list[bool], sure: list[float]) -> list[int]:
+    """The cheapest sequence of roles (Viterbi over the four line roles); a run of subhead
+    lines (``subs``) is paragraphs of its own: it starts and ends one."""
     costs = [
-        _role_costs(ln, ref, k > 0 and _opens_list_entry(lines[k - 1], ln))
+        _role_costs(ln, ref, k > 0 and _opens_list_entry(lines[k - 1], ln), subs[k])
         for k, (ln, ref) in enumerate(zip(lines, refs, strict=True))
     ]
+    for k, cost in enumerate(costs):
+        # A subhead after a paragraph's end starts one; after the item's unfinished first
+        # line it goes on that line's paragraph (a lead printed without a stop).
+        if subs[k] and k > 0 and not subs[k - 1] and _ends(lines[k - 1].text):
+            cost[_M] += _FORCED
+            cost[_L] += _FORCED
+        if subs[k] and k + 1 < len(lines) and not subs[k + 1]:
+            # Where the model is unsure, widths may still carry the paragraph on (it
+            # reads an item's last sentence as a subhead now and then).
+            end = _FORCED if sure[k] >= _SUB_SURE else _SUB_END * sure[k]
+            cost[_F] += end
+            cost[_M] += end
     # A body may start mid-paragraph (上接…) or be cut mid-paragraph (下转…), at a price.
     best = [costs[0][r] + (0.0 if r in (_F, _S) else 3.0) for r in range(4)]
     back: list[list[int]] = []
@@ -196,18 +220,39 @@ def _roles(lines: list[Line], refs: list[float]) -> list[int]:
     return roles[::-1]
 
 
-def reflow(body: list[Line]) -> Reflowed:
-    """Paragraphs of a body; blank lines are column breaks, not paragraph breaks."""
+def reflow(body: list[Line], subheads: Mapping[int, float] | Collection[int] = ()) -> Reflowed:
+    """Paragraphs of a body; blank lines are column breaks, not paragraph breaks.
+
+    ``subheads``: the numbers of lines the line-role model read as a subhead (a short
+    paragraph with no closing stop, 政策保障  民间参与): each run of them is set apart as
+    paragraphs, though the subhead fills its line and the next paragraph's lost indent
+    alone would read as a wrapped line.
+
+    >>> from archive.ingest.normalize import normalize_text
+    >>> lines = normalize_text("工，才成就了澳门爱老\\n敬老护老的佳话。\\n政策保障  民间参与\\n"
+    ...                        "10月5日，澳门\\n特别行政区长者日庆祝\\n活动综艺汇演如期在澳")
+    >>> reflow(lines).paragraphs
+    ['工，才成就了澳门爱老敬老护老的佳话。', '政策保障 民间参与10月5日，澳门特别行政区长者日庆祝活动综艺汇演如期在澳']
+    >>> reflow(lines, subheads={3}).paragraphs
+    ['工，才成就了澳门爱老敬老护老的佳话。', '政策保障 民间参与', '10月5日，澳门特别行政区长者日庆祝活动综艺汇演如期在澳']
+    """
     lines = [ln for ln in body if not ln.blank]
     result = Reflowed()
     if not lines:
         return result
     refs = column_widths(lines)
-    roles = _roles(lines, refs)
+    subs = [ln.number in subheads for ln in lines]
+    chance = subheads if isinstance(subheads, Mapping) else dict.fromkeys(subheads, 1.0)
+    roles = _roles(lines, refs, subs, [chance.get(ln.number, 0.0) for ln in lines])
     current = lines[0].text
     for i in range(1, len(lines)):
         if roles[i] in (_F, _S):
-            if not SENTENCE_END.search(lines[i - 1].text) and UNCERTAIN not in result.review:
+            unsure = not (subs[i] or subs[i - 1])
+            if (
+                unsure
+                and not SENTENCE_END.search(lines[i - 1].text)
+                and UNCERTAIN not in result.review
+            ):
                 if not _BRACKET_END.search(lines[i - 1].text):
                     result.review.append(UNCERTAIN)  # a break after an unfinished line
             result.paragraphs.append(current)

@@ -67,6 +67,9 @@ class Segment:
     # Headline parts (kicker, title, subtitle) read by the line-role model; None: split
     # ``headline`` by headline.py's rules.
     roles: tuple[str, str, str] | None = None
+    # The body lines the line-role model read as a subhead, by line number, with its
+    # chance (reflow sets them apart as paragraphs of their own).
+    subheads: dict[int, float] = field(default_factory=dict)
     confidence: float = 1.0  # how sure the reading of this item's cuts and roles is
     flags: list[str] = field(default_factory=list)  # review flags the reading raised
 
