@@ -15,8 +15,9 @@ character is a term of ``chars``, so each matches precisely the articles that co
 from whoosh import query as wq
 
 from archive.search.analysis import bigram_terms, bigrams, jieba_words
+from archive.search.budget import OutOfTime
 from archive.search.query import parse_query  # noqa: F401 — the examples use it
-from archive.search.whoosh_match import SpacedPhrase, docnums_for
+from archive.search.whoosh_match import SpacedPhrase, segment_docnums
 
 # The field that answers one-character pieces for each bigram field.
 CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
@@ -114,13 +115,34 @@ def exact_parts(parsed, fieldname="text"):
 
 def matching_docnums(searcher, parsed, everything, fieldname="text"):
     """The set of docnums whose ``fieldname`` matches ``parsed`` exactly; ``everything()``
-    gives every live docnum (for a query of exclusions only)."""
+    gives every live docnum (for a query of exclusions only).
+
+    Segment by segment: when the search's time budget runs out (archive.search.budget), the
+    matches of the segments read whole are returned — exact, but not all of them — and the
+    deadline is marked, so the reader is told.
+    """
     required, excluded = exact_parts(parsed, fieldname)
-    docnums = docnums_for(searcher, required) if required is not None else set(everything())
+    live = everything() if required is None else None
+    leaves = searcher.leaf_searchers()
+    found = set()
+    for n, (leaf, offset) in enumerate(leaves):
+        end = leaves[n + 1][1] if n + 1 < len(leaves) else searcher.doc_count_all()
+        try:
+            found |= _segment_matches(leaf, offset, end, required, excluded, live)
+        except OutOfTime:
+            break
+    return found
+
+
+def _segment_matches(leaf, offset, end, required, excluded, live):
+    if required is not None:
+        docnums = segment_docnums(leaf, offset, required)
+    else:
+        docnums = {d for d in live if offset <= d < end}
     for query in excluded:
         if not docnums:
             break
-        docnums.difference_update(docnums_for(searcher, query))
+        docnums -= segment_docnums(leaf, offset, query)
     return docnums
 
 
