@@ -231,6 +231,9 @@ REQUEST_TIMEOUT = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # incomplete (archive/search/budget.py): well under the worker timeout, so the page is
 # still built and sent. 0 turns it off.
 SEARCH_TIME_BUDGET = float(os.environ.get("SEARCH_TIME_BUDGET", str(min(8.0, REQUEST_TIMEOUT / 3))))
+# Seconds a search's answer is kept for the same search again (archive/search_cache.py),
+# never past a change to the index; 0 turns it off.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
 RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "30/15s")
 RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "10/20s")
 

@@ -15,6 +15,8 @@ by archive.search.backend(). What the site asks of it:
 ``ping()``                             raise unless the index answers (/healthz)
 ``indexed_entries()``                  {id: mirrored fields + fingerprint} for check_index
 ``doc_count()``                        how many articles the index holds (/healthz)
+``version()``                          changes with every commit (answers are cached
+                                       under it); None: do not cache
 =====================================  ====================================================
 
 The query is parsed once (archive.search.query) and each engine translates the clauses;
@@ -102,6 +104,11 @@ class SearchBackend:
     def time_budget(self):
         """Seconds a search may take: SEARCH_TIME_BUDGET, kept under the worker's timeout."""
         return getattr(settings, "SEARCH_TIME_BUDGET", None)
+
+    def version(self):
+        """A value that changes whenever the index does (any writer, any process), for caching
+        answers; None (the default) when the engine cannot tell, and nothing is cached."""
+        return None
 
     def doc_ids(self, query_text):
         """Every matching article id, unranked: for truth checks and the benchmark."""

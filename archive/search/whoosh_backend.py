@@ -117,6 +117,12 @@ class WhooshBackend(SearchBackend):
         docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
         return {int(searcher.stored_fields(n)["django_id"]) for n in docnums}
 
+    def version(self):
+        # The warm searcher is refreshed when a writer committed, so its generation is the
+        # index's latest; the path tells indexes apart (each test has its own).
+        searcher = self.searcher()
+        return None if searcher is None else f"{self.path}:{searcher.reader().generation()}"
+
     def ping(self):
         with open_index(self.path).searcher() as searcher:
             searcher.doc_count()
