@@ -43,27 +43,21 @@ def piece_query(piece, fieldname="text"):
 def text_query(folded, fieldname="text"):
     """A Whoosh query for the documents whose ``fieldname`` contains ``folded``.
 
-    A quoted phrase with spaces is its bigrams at their offsets in the query (exact, but for
-    the kind of space: a line break counts as one), and each one-character piece of it
-    anywhere. None when nothing of it can be looked up in that field.
+    A quoted phrase with spaces is its bigrams, and the pairs across each space, at their
+    offsets in the query (analysis.bigram_terms): exact, but for the kind of space (a line
+    break counts as one), one-character pieces included.
 
     >>> text_query("1月")
     Term('text', '1月')
-    >>> text_query("防控 工作 a")
-    And([SpacedPhrase('text', ['防控', '工作'], [0, 3]), Term('chars', 'a')])
+    >>> text_query("防控 a")
+    SpacedPhrase('text', ['防控', '控 ', ' a'], [0, 1, 2])
     """
     pieces = folded.split()
     if len(pieces) == 1:
         return piece_query(pieces[0], fieldname)
     found = list(bigram_terms(folded))
-    parts = [piece_query(p, fieldname) for p in pieces if len(p) == 1]
-    if found:
-        words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
-        parts.insert(0, SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets]))
-    parts = [q for q in parts if q is not None]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+    words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
+    return SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets])
 
 
 def boost_query(clauses, use_words=True, keep_word=None):
