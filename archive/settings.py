@@ -227,6 +227,13 @@ RATE_LIMIT_SEARCH_TIME = os.environ.get("RATE_LIMIT_SEARCH_TIME", "2/20s")
 # gunicorn's worker timeout (gunicorn.conf.py reads the same variable): a search still
 # running after it was killed, and its client is charged that long.
 REQUEST_TIMEOUT = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Seconds one search may take before it stops and answers with what it found so far, marked
+# incomplete (archive/search/budget.py): well under the worker timeout, so the page is
+# still built and sent. 0 turns it off.
+SEARCH_TIME_BUDGET = float(os.environ.get("SEARCH_TIME_BUDGET", str(min(8.0, REQUEST_TIMEOUT / 3))))
+# Seconds a search's answer is kept for the same search again (archive/search_cache.py),
+# never past a change to the index; 0 turns it off.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
 RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "30/15s")
 RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "10/20s")
 

@@ -157,3 +157,50 @@ def kind_of(address):
     if last >= 100:
         return "Attacker"
     return "Reader" if last >= 10 else "setup"
+
+
+# -- attackers in a process of their own ----------------------------------------------------
+
+
+class Apart:
+    """Clients run in a forked process of their own, as an attacker's machine is not the
+    readers': in one process, every client thread shares one interpreter lock, so a client
+    spinning through fast 429s takes the readers' turns in the bench itself, not on the server.
+
+    Looks like a thread to bench/attacks.py's phase(): start(), join(), then unpacked() gives
+    one object per client with the class name and ``answers`` of the real one.
+    """
+
+    def __init__(self, make, stop):
+        import multiprocessing
+
+        self.context = multiprocessing.get_context("fork")
+        self.make, self.stop = make, stop
+        self.parent, self.child = self.context.Pipe(duplex=False)
+        self.process = self.context.Process(target=self._run, daemon=True)
+        self.results = []
+
+    def _run(self):
+        clients = self.make(self.stop)
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join()
+        self.child.send([(type(c).__name__, list(c.answers.items()) if isinstance(
+            c.answers, Counter) else c.answers) for c in clients])  # fmt: skip
+
+    def start(self):
+        self.process.start()
+
+    def join(self, timeout=None):
+        if self.parent.poll(timeout):
+            self.results = self.parent.recv()
+        self.process.join(timeout=5)
+
+    def unpacked(self):
+        out = []
+        for name, answers in self.results:
+            client = type(name, (), {})()
+            client.answers = Counter(dict(answers)) if name == "Sprayer" else answers
+            out.append(client)
+        return out

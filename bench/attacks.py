@@ -33,6 +33,7 @@ import argparse
 import datetime
 import json
 import lzma
+import multiprocessing
 import os
 import random
 import re
@@ -40,7 +41,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -49,6 +49,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from attack_clients import (  # noqa: E402
+    Apart,
     Attacker,
     Mischief,
     Reader,
@@ -144,7 +145,7 @@ def archive_text(db_path):
 def phase(kind, seconds, make_clients, lead_in=0):
     """Run the clients for lead_in + seconds; readers are measured over the last `seconds`
     (an attack's first burst, before its limits bite, falls in the lead-in)."""
-    stop = threading.Event()
+    stop = multiprocessing.get_context("fork").Event()  # seen by Apart's process too
     clients = make_clients(stop)
     started = time.monotonic()
     for client in clients:
@@ -153,7 +154,13 @@ def phase(kind, seconds, make_clients, lead_in=0):
     stop.set()
     for client in clients:
         client.join(timeout=90)  # a search running when the phase ends finishes first
+    clients = [c for client in clients for c in unpacked(client)]
     return kind, started + lead_in, started + lead_in + seconds, clients
+
+
+def unpacked(client):
+    """The clients behind an Apart (a process of attackers), or the client itself."""
+    return client.unpacked() if isinstance(client, Apart) else [client]
 
 
 def reader_stats(phases):
@@ -302,6 +309,11 @@ def main():
     parser.add_argument("--readers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8772)
     parser.add_argument("--archive", help="a data folder to build once and reuse")
+    parser.add_argument(
+        "--attackers-apart",
+        action="store_true",
+        help="run the attacking clients in a process of their own (see attack_clients.Apart)",
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now().isoformat(timespec='seconds')}")
@@ -335,17 +347,28 @@ def main():
                 for n in range(args.readers)
             ]
 
-        def search_attack(stop):
-            return readers(stop) + [
+        def attackers(stop):
+            return [
                 Attacker(
                     f"attacker{n}", f"127.0.0.{100 + n}", port, stop, random.Random(n), queries
                 )
                 for n in range(3)
             ]
 
-        def every_attack(stop):
+        def others(stop):
             mischief = Mischief("mischief", "127.0.0.150", port, stop, session or "", article_ids)
-            return search_attack(stop) + [mischief, Sprayer("127.0.0.200", port, stop)]
+            return [mischief, Sprayer("127.0.0.200", port, stop)]
+
+        def search_attack(stop):
+            if args.attackers_apart:
+                return readers(stop) + [Apart(attackers, stop)]
+            return readers(stop) + attackers(stop)
+
+        def every_attack(stop):
+            if args.attackers_apart:
+                both = lambda stop: attackers(stop) + others(stop)  # noqa: E731
+                return readers(stop) + [Apart(both, stop)]
+            return search_attack(stop) + others(stop)
 
         phases = []
         for _ in range(args.rounds):

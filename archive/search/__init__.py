@@ -56,6 +56,11 @@ def search(query_text, **options):
     return backend().search(query_text, **options)
 
 
+def version():
+    """Changes whenever the index does; None when the engine cannot tell (no caching)."""
+    return backend().version()
+
+
 def doc_ids(query_text):
     """Every matching article id, unranked."""
     return backend().doc_ids(query_text)

@@ -14,11 +14,13 @@ Four pieces, one definition each:
 * ``BigramTokenizer`` turns every run of non-space characters (hanzi, digits, Latin letters
   and the punctuation inside names and numbers alike) into overlapping character bigrams, each
   at the position of its first character in the folded text. Any string of two or more
-  characters is then found exactly as the phrase of its bigrams (positions one apart), and no
-  phrase can span a space or a line break, where the positions jump.
+  characters is then found exactly as the phrase of its bigrams (positions one apart). Where
+  whitespace separates two runs, the characters beside it are paired with one space
+  ("情 ", " c"): no run's bigram holds a space, so no unquoted piece spans one, and a quoted
+  phrase with spaces is exact piece by piece.
 
-      >>> [(t.text, t.pos) for t in BigramTokenizer()("疫情 COVID-19", positions=True)]
-      [('疫情', 0), ('co', 3), ('ov', 4), ('vi', 5), ('id', 6), ('d-', 7), ('-1', 8), ('19', 9)]
+      >>> [(t.text, t.pos) for t in BigramTokenizer()("疫情 COVID-19", positions=True)][:4]
+      [('疫情', 0), ('情 ', 1), (' c', 2), ('co', 3)]
 
 * ``CharTokenizer`` gives each distinct non-space character once: a one-character query is
   one term of its own field, not a prefix over thousands of bigrams.
@@ -140,27 +142,36 @@ def bigram_terms(text):
     position of each is its startchar.
 
         >>> [t for t, _, _ in bigram_terms(fold("A股 ·5%"))]
-        ['a股', '·5', '5%']
+        ['a股', '股 ', ' ·', '·5', '5%']
+
+    Where whitespace separates two runs, the characters on either side of it are paired with
+    one space too ("股 " at the last character, " ·" at the whitespace before the next run),
+    so a quoted phrase with spaces is exact piece by piece: in "防控 a 工作" the a must stand
+    alone between the two, not merely occur somewhere in the article (issue 14). A line
+    break counts as a space. These pairs hold a space, so no run's bigram is ever one.
 
     Unfolded text keeps its width and case (``Ａ`` stays ``Ａ``): fold first.
     """
-    for match in RUN_RE.finditer(text):
+    runs = list(RUN_RE.finditer(text))
+    for n, match in enumerate(runs):
         start, run = match.start(), match.group()
+        if n:
+            yield " " + run[0], start - 1, start + 1
         for i in range(len(run) - 1):
             yield run[i : i + 2], start + i, start + i + 2
+        if n + 1 < len(runs):
+            yield run[-1] + " ", match.end() - 1, match.end() + 1
 
 
 def bigram_positions(text):
     """{term: [positions]} of ``bigram_terms(text)`` (folded text): the indexing path.
 
     >>> bigram_positions("联防联控 联防")
-    {'联防': [0, 5], '防联': [1], '联控': [2]}
+    {'联防': [0, 5], '防联': [1], '联控': [2], '控 ': [3], ' 联': [4]}
     """
     poses = {}
-    for match in RUN_RE.finditer(text):
-        start, run = match.start(), match.group()
-        for i in range(len(run) - 1):
-            poses.setdefault(run[i : i + 2], []).append(start + i)
+    for term, start, _ in bigram_terms(text):
+        poses.setdefault(term, []).append(start)
     return poses
 
 

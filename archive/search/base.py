@@ -15,6 +15,8 @@ by archive.search.backend(). What the site asks of it:
 ``ping()``                             raise unless the index answers (/healthz)
 ``indexed_entries()``                  {id: mirrored fields + fingerprint} for check_index
 ``doc_count()``                        how many articles the index holds (/healthz)
+``version()``                          changes with every commit (answers are cached
+                                       under it); None: do not cache
 =====================================  ====================================================
 
 The query is parsed once (archive.search.query) and each engine translates the clauses;
@@ -26,6 +28,9 @@ engine writes only what is its own: ``find``, ``matching_ids``, ``writing``, ``a
 import logging
 import time
 
+from django.conf import settings
+
+from archive.search import budget
 from archive.search.database import documents_for, load_texts, published_ids
 from archive.search.document import mirrored
 from archive.search.pending import merged, operations
@@ -70,14 +75,40 @@ class SearchBackend:
         )
         if parsed.empty:
             return result
-        self.find(result, parsed, filters=filters, sort=sort, facets=facets, use_words=use_words)
+        deadline = budget.Deadline(self.time_budget())
+        with budget.running(deadline):
+            try:
+                self.find(
+                    result, parsed, filters=filters, sort=sort, facets=facets, use_words=use_words
+                )
+            except budget.OutOfTime:
+                pass  # an engine without its own partial answer: what it filled in so far
+        if deadline.hit:
+            result.complete = False
+            result.notes.append(budget.incomplete_note(deadline.seconds))
+            log.warning("search stopped at its %s s budget: %r", deadline.seconds, query_text)
         if result.hits:
             add_snippets(result, text_loader or load_texts)
         return result
 
     def find(self, result, parsed, *, filters, sort, facets, use_words):
-        """Fill ``result`` (total, hits of its page, facets) for a ParsedQuery with clauses."""
+        """Fill ``result`` (total, hits of its page, facets) for a ParsedQuery with clauses.
+
+        It runs under the search's time budget: an engine calls ``budget.check()`` where it
+        can stop, and either lets OutOfTime end the search with what ``result`` holds, or
+        catches it to answer from what it found so far (whoosh_backend's matches of the
+        segments read, in date order).
+        """
         raise NotImplementedError
+
+    def time_budget(self):
+        """Seconds a search may take: SEARCH_TIME_BUDGET, kept under the worker's timeout."""
+        return getattr(settings, "SEARCH_TIME_BUDGET", None)
+
+    def version(self):
+        """A value that changes whenever the index does (any writer, any process), for caching
+        answers; None (the default) when the engine cannot tell, and nothing is cached."""
+        return None
 
     def doc_ids(self, query_text):
         """Every matching article id, unranked: for truth checks and the benchmark."""

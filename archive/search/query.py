@@ -23,6 +23,10 @@ from dataclasses import dataclass, field
 from archive.search.analysis import fold
 
 MAX_QUERY_CHARS = 200
+# Words (pieces between spaces, in every clause and alternative) one query may look up: each
+# is a posting-list read, so the cap bounds a query's cost whatever it holds (issue 18: 179
+# single characters one by one ran past the worker timeout).
+MAX_TERMS = 20
 # Quoted phrase, or a run of non-space characters. An unbalanced quote is text (handled below).
 PIECE_RE = re.compile(r'"([^"]*)"|(\S+)')
 # Words that join the others instead of being searched (any case; | is OR too).
@@ -101,6 +105,7 @@ def parse_clauses(text):
     text, notes = clean(text)
     pieces = pieces_of(text)
     clauses, pending_or, pending_not = [], False, False
+    used, capped = 0, False
     for i, (piece, quoted) in enumerate(pieces):
         connector = _connector(piece, quoted) if len(pieces) > 1 else None
         if connector == "or":
@@ -120,12 +125,35 @@ def parse_clauses(text):
         pending_not = False
         if not value.strip():
             continue  # nothing but spaces
+        value, used = _within_cap(value, used)
+        if value is None:
+            capped, pending_or = True, False
+            continue
         if pending_or and not exclude:
             clauses[-1].alternatives.append(value)
         else:
             clauses.append(Clause([value], exclude))
         pending_or = False
+    if capped:
+        notes.append(f"检索词过多，只用了前 {MAX_TERMS} 个词。")
     return clauses, notes
+
+
+def _within_cap(value, used):
+    """(value, words used after it) when it fits under MAX_TERMS; a quoted phrase that does
+    not fit whole is cut after its last word that does (a prefix keeps its offsets); None
+    when no word of it fits.
+
+    >>> _within_cap("防控 工作", 18), _within_cap("防控 工作", 19), _within_cap("防控", 20)
+    (('防控 工作', 20), ('防控', 20), (None, 20))
+    """
+    words = list(re.finditer(r"\S+", value))
+    room = MAX_TERMS - used
+    if room <= 0:
+        return None, used
+    if len(words) > room:
+        return value[: words[room - 1].end()], MAX_TERMS
+    return value, used + len(words)
 
 
 def parse_query(text):

@@ -53,6 +53,9 @@ class SearchResult:
     page: int = 1
     page_size: int = 20
     highlight: list = field(default_factory=list)
+    # False when the search stopped at its time budget (archive.search.budget): the total
+    # and the hits are those found so far.
+    complete: bool = True
 
 
 def hit_from(stored, score):

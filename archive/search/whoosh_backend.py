@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh import writing
 from whoosh.index import LockError
 
+from archive.search import budget
 from archive.search.base import SearchBackend
 from archive.search.database import haystack_documents
 from archive.search.pending import PendingOperations
@@ -104,7 +105,7 @@ class WhooshBackend(SearchBackend):
             return
         page, size = result.page, result.page_size
         keep_word = _rare_enough(searcher) if use_words else False
-        for docnum, score in _page_of(searcher, parsed, keep_word, docnums, sort, page * size)[
+        for docnum, score in _ranked(searcher, parsed, keep_word, docnums, sort, page * size)[
             (page - 1) * size :
         ]:
             result.hits.append(hit_from(searcher.stored_fields(docnum), score))
@@ -115,6 +116,12 @@ class WhooshBackend(SearchBackend):
             return set()
         docnums = matching_docnums(searcher, parsed, lambda: live_docnums(searcher))
         return {int(searcher.stored_fields(n)["django_id"]) for n in docnums}
+
+    def version(self):
+        # The warm searcher is refreshed when a writer committed, so its generation is the
+        # index's latest; the path tells indexes apart (each test has its own).
+        searcher = self.searcher()
+        return None if searcher is None else f"{self.path}:{searcher.reader().generation()}"
 
     def ping(self):
         with open_index(self.path).searcher() as searcher:
@@ -174,6 +181,17 @@ def _rare_enough(searcher):
     """keep_word for whoosh_query: words in at most COMMON_WORD_SHARE of the documents."""
     limit = COMMON_WORD_SHARE * searcher.doc_count_all()
     return lambda word: searcher.doc_frequency("words", word) <= limit
+
+
+def _ranked(searcher, parsed, keep_word, docnums, sort, limit):
+    """_page_of, within the search's time budget: past it (or once matching used it up) the
+    matches found are shown newest first, unscored, which costs a walk of the date order."""
+    if not budget.expired():
+        try:
+            return _page_of(searcher, parsed, keep_word, docnums, sort, limit)
+        except budget.OutOfTime:
+            pass
+    return [(d, 0.0) for d in first_in_date_order(searcher, docnums, limit, sort != "oldest")]
 
 
 def _page_of(searcher, parsed, keep_word, docnums, sort, limit):

@@ -16,6 +16,8 @@ import bisect
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from archive.search import budget
+
 
 def cover(count):
     """Indexes of the bigrams of a phrase of ``count`` bigrams whose positions prove it: every
@@ -37,6 +39,7 @@ def blocks(matcher, within=None):
     wanted = sorted(within) if within is not None else None
     previous = -1
     while matcher.is_active():
+        budget.check()  # a block is the smallest piece of work a search can stop after
         last = matcher._maxid
         if wanted is None:
             yield matcher
@@ -146,6 +149,7 @@ def _phrase_ids(reader, fieldname, words, offsets=None):
     picks = [(i, i) for i in cover(len(terms))] if offsets is None else enumerate(offsets)
     starts = None
     for n, i in picks:
+        budget.check()
         positions = _positions(reader, fieldname, terms[n], candidates)
         if starts is None:
             starts = {d: {p - i for p in ps} for d, ps in positions.items()}
@@ -176,6 +180,7 @@ def _leaf_ids(reader, q):
     if isinstance(q, wq.And):
         result = None
         for sub in q.subqueries:
+            budget.check()
             ids = _leaf_ids(reader, sub)
             result = ids if result is None else result & ids
             if not result:
@@ -197,3 +202,11 @@ def docnums_for(searcher, q):
         ids = _leaf_ids(leaf.reader(), q)
         result.update((d + offset for d in ids) if offset else ids)
     return result
+
+
+def segment_docnums(leaf, offset, q):
+    """The searcher-wide docnums of one segment (``leaf``, its first docnum ``offset``) that
+    match ``q``: a search under a time budget reads the index one segment at a time, so the
+    segments read whole give exact matches when the budget runs out in the next one."""
+    ids = _leaf_ids(leaf.reader(), q) if known(q) else set(leaf.docs_for_query(q))
+    return {d + offset for d in ids} if offset else ids

@@ -15,8 +15,9 @@ character is a term of ``chars``, so each matches precisely the articles that co
 from whoosh import query as wq
 
 from archive.search.analysis import bigram_terms, bigrams, jieba_words
+from archive.search.budget import OutOfTime
 from archive.search.query import parse_query  # noqa: F401 — the examples use it
-from archive.search.whoosh_match import SpacedPhrase, docnums_for
+from archive.search.whoosh_match import SpacedPhrase, segment_docnums
 
 # The field that answers one-character pieces for each bigram field.
 CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
@@ -42,27 +43,21 @@ def piece_query(piece, fieldname="text"):
 def text_query(folded, fieldname="text"):
     """A Whoosh query for the documents whose ``fieldname`` contains ``folded``.
 
-    A quoted phrase with spaces is its bigrams at their offsets in the query (exact, but for
-    the kind of space: a line break counts as one), and each one-character piece of it
-    anywhere. None when nothing of it can be looked up in that field.
+    A quoted phrase with spaces is its bigrams, and the pairs across each space, at their
+    offsets in the query (analysis.bigram_terms): exact, but for the kind of space (a line
+    break counts as one), one-character pieces included.
 
     >>> text_query("1月")
     Term('text', '1月')
-    >>> text_query("防控 工作 a")
-    And([SpacedPhrase('text', ['防控', '工作'], [0, 3]), Term('chars', 'a')])
+    >>> text_query("防控 a")
+    SpacedPhrase('text', ['防控', '控 ', ' a'], [0, 1, 2])
     """
     pieces = folded.split()
     if len(pieces) == 1:
         return piece_query(pieces[0], fieldname)
     found = list(bigram_terms(folded))
-    parts = [piece_query(p, fieldname) for p in pieces if len(p) == 1]
-    if found:
-        words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
-        parts.insert(0, SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets]))
-    parts = [q for q in parts if q is not None]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+    words, offsets = [t for t, _, _ in found], [start for _, start, _ in found]
+    return SpacedPhrase(fieldname, words, [o - offsets[0] for o in offsets])
 
 
 def boost_query(clauses, use_words=True, keep_word=None):
@@ -114,13 +109,34 @@ def exact_parts(parsed, fieldname="text"):
 
 def matching_docnums(searcher, parsed, everything, fieldname="text"):
     """The set of docnums whose ``fieldname`` matches ``parsed`` exactly; ``everything()``
-    gives every live docnum (for a query of exclusions only)."""
+    gives every live docnum (for a query of exclusions only).
+
+    Segment by segment: when the search's time budget runs out (archive.search.budget), the
+    matches of the segments read whole are returned — exact, but not all of them — and the
+    deadline is marked, so the reader is told.
+    """
     required, excluded = exact_parts(parsed, fieldname)
-    docnums = docnums_for(searcher, required) if required is not None else set(everything())
+    live = everything() if required is None else None
+    leaves = searcher.leaf_searchers()
+    found = set()
+    for n, (leaf, offset) in enumerate(leaves):
+        end = leaves[n + 1][1] if n + 1 < len(leaves) else searcher.doc_count_all()
+        try:
+            found |= _segment_matches(leaf, offset, end, required, excluded, live)
+        except OutOfTime:
+            break
+    return found
+
+
+def _segment_matches(leaf, offset, end, required, excluded, live):
+    if required is not None:
+        docnums = segment_docnums(leaf, offset, required)
+    else:
+        docnums = {d for d in live if offset <= d < end}
     for query in excluded:
         if not docnums:
             break
-        docnums.difference_update(docnums_for(searcher, query))
+        docnums -= segment_docnums(leaf, offset, query)
     return docnums
 
 

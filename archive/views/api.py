@@ -97,6 +97,7 @@ def search(request):
     }
     body = {"total": result.total, "page": result.page, "page_size": page_size}
     body.update({"results": results, "facets": facets, "notes": result.notes})
+    body["complete"] = result.complete  # false: stopped at the time budget, see notes
     return json_response(body)
 
 

@@ -9,6 +9,7 @@ query.
 
 from archive import search
 from archive.models import Article, display_title
+from archive.search_cache import answer_key, cached_search
 
 KIND_LABELS = dict(Article.Kind.choices)
 
@@ -42,11 +43,19 @@ class HitTexts:
 
 def search_hits(form, *, page_size, **options):
     """The search a valid SearchForm asks for (``options`` override its page or sort, or
-    leave out facets), every hit with its display title and kind label."""
-    data, texts = form.cleaned_data, HitTexts()
+    leave out facets), every hit with its display title and kind label; a recent answer to
+    the same search comes from archive.search_cache."""
+    data, filters = form.cleaned_data, form.filters()
     asked = {"page": data["page"], "sort": data["sort"], **options}
-    result = search.search(
-        data["q"], page_size=page_size, filters=form.filters(), text_loader=texts, **asked
-    )
-    texts.complete(result.hits)
-    return result
+
+    def run():
+        texts = HitTexts()
+        result = search.search(
+            data["q"], page_size=page_size, filters=filters, text_loader=texts, **asked
+        )
+        texts.complete(result.hits)
+        return result
+
+    extra = tuple(sorted((k, v) for k, v in options.items() if k not in ("page", "sort")))
+    key = answer_key(data["q"], filters, asked["page"], asked["sort"], page_size, extra)
+    return cached_search(key, run)

@@ -47,6 +47,8 @@ def test_bigrams_cover_every_character_class_at_their_character_offsets():
         ("查。", 4),
         ("。o", 5),
         ("ok", 6),
+        ("k ", 7),
+        (" 1", 8),
         ("19", 9),
         ("99", 10),
         ("98", 11),
@@ -54,8 +56,8 @@ def test_bigrams_cover_every_character_class_at_their_character_offsets():
     ]
 
 
-def test_a_one_character_run_has_no_bigram_but_its_character():
-    assert [t for t, _, _ in bigram_terms("第1版 a")] == ["第1", "1版"]
+def test_a_one_character_run_has_no_bigram_but_its_character_and_the_pair_across_a_space():
+    assert [t for t, _, _ in bigram_terms("第1版 a")] == ["第1", "1版", "版 ", " a"]
     assert distinct_chars("第1版 a") == ["第", "1", "版", "a"]
 
 
@@ -63,6 +65,8 @@ def test_runs_do_not_join_across_spaces_or_lines():
     terms = [t for t, _, _ in bigram_terms("疫情，防控\n工作 成效")]
     assert "控\n" not in terms and "控工" not in terms and "作成" not in terms
     assert "情，" in terms and "，防" in terms
+    # Across whitespace, any kind, only the pairs with one space.
+    assert {"控 ", " 工", "作 ", " 成"} <= set(terms)
 
 
 def test_punctuation_inside_names_and_numbers_is_indexed():

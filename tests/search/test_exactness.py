@@ -184,6 +184,22 @@ def test_a_quoted_phrase_keeps_its_spaces(search_index):
     search.index_articles([spaced.pk, apart.pk, joined.pk])
     assert search.doc_ids('"群防群控 众志成城"') == {spaced.pk}
     assert search.doc_ids('"群控 众志"') == {spaced.pk}
-    # A one-character piece is only required somewhere: no bigram holds it beside a space.
-    assert search.doc_ids('"控 众志"') >= {spaced.pk}
+    assert search.doc_ids('"控 众志"') == {spaced.pk}
     assert search.doc_ids("群防群控 众志成城") == {spaced.pk, apart.pk, joined.pk}
+
+
+def test_a_one_character_piece_of_a_quoted_phrase_must_stand_where_the_query_puts_it(
+    search_index,
+):
+    # Issue 14: "防控 a 工作" once matched any article with 防控, 工作 three apart and an a
+    # anywhere; the pairs across each space make every piece exact.
+    exact = make_article(title="", paragraphs=["疫情防控 a 工作"])
+    other = make_article(title="", paragraphs=["疫情防控 b 工作，a 字在别处"])
+    longer = make_article(title="", paragraphs=["防控 ab 工作"])
+    edge = make_article(title="", paragraphs=["疫情防控 ba 工作"])
+    search.index_articles([exact.pk, other.pk, longer.pk, edge.pk])
+    assert search.doc_ids('"防控 a 工作"') == {exact.pk}
+    assert search.doc_ids('"防控 a"') == {exact.pk, longer.pk}  # a may start a longer run
+    assert search.doc_ids('"a 工作"') == {exact.pk, edge.pk}  # or end one
+    assert search.doc_ids('"控 b"') == {other.pk, edge.pk}
+    assert search.search('"防控 a 工作"').total == 1

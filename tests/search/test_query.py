@@ -122,3 +122,24 @@ def test_any_text_parses(text):
     parsed = parse_query(text)
     if not parsed.empty:
         whoosh_query(parsed, use_words=False)
+
+
+def test_a_query_looks_up_at_most_max_terms_words_and_says_so():
+    from archive.search.query import MAX_TERMS
+
+    words = [chr(0x4E00 + i) for i in range(MAX_TERMS + 15)]
+    parsed = parse_query(" ".join(words))
+    assert [c.alternatives for c in parsed.clauses] == [[w] for w in words[:MAX_TERMS]]
+    assert f"检索词过多，只用了前 {MAX_TERMS} 个词。" in parsed.notes
+
+
+def test_the_cap_counts_alternatives_and_exclusions_and_cuts_a_long_phrase():
+    from archive.search.query import MAX_TERMS
+
+    ors = " OR ".join(chr(0x4E00 + i) for i in range(MAX_TERMS + 5))
+    parsed = parse_query(f"-春节 {ors}")
+    assert sum(len(c.alternatives) for c in parsed.clauses) == MAX_TERMS
+    phrase = " ".join("防控" for _ in range(MAX_TERMS + 3))
+    parsed = parse_query(f'"{phrase}"')
+    assert parsed.clauses[0].alternatives == [" ".join(["防控"] * MAX_TERMS)]
+    assert not any("检索词过多" in n for n in parse_query("防控 工作 -春节").notes)
