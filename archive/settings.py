@@ -119,6 +119,9 @@ TEMPLATES = [
     },
 ]
 
+# Inputs and selects drawn in Python, everything else by Django's widget templates.
+FORM_RENDERER = "archive.form_renderer.FastRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'archive.sqlite3'}",

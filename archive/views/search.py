@@ -5,6 +5,8 @@ SearchQuerySet. Without a query the page shows how to search and the newest issu
 around the results (pages, orders, facets, the chart) are built in search_links.
 """
 
+from urllib.parse import quote
+
 from django.shortcuts import render
 
 from archive.forms import SearchForm
@@ -45,7 +47,9 @@ def _results_context(params, data, result, papers):
         "query": data["q"],
         "pages": links.page_links(params, result),
         "sorts": links.sort_links(params, data["sort"]),
-        "facets": links.facet_links(params, result.facets, papers),
+        "facets": links.facet_sections(links.facet_links(params, result.facets, papers)),
+        # ?hl= on every hit's link, so the article page marks what was searched.
+        "highlight_suffix": "?hl=" + quote(" ".join(result.highlight)) if result.highlight else "",
         "chosen": links.chosen_filters(data, papers, params),
         "chart": links.timeline_chart(params, result.facets),
         "feed_url": links.feed_url(params),

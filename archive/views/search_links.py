@@ -80,6 +80,34 @@ def facet_links(params, facets, paper_names=None):
     }
 
 
+# The facet boxes in the page's order, with their titles; the first FACET_SHOWN values of
+# each are shown, the rest folded.
+FACET_TITLES = {
+    "year": "年份",
+    "month": "月份",
+    "paper": "报纸",
+    "page": "版次",
+    "person": "人物",
+    "kind": "类型",
+}
+FACET_SHOWN = 8
+
+
+def facet_sections(links):
+    """facet_links' values as the page's boxes, in FACET_TITLES' order: {name, title,
+    shown, more} for each facet with values, sliced here rather than by template filters."""
+    return [
+        {
+            "name": name,
+            "title": title,
+            "shown": links[name][:FACET_SHOWN],
+            "more": links[name][FACET_SHOWN:],
+        }
+        for name, title in FACET_TITLES.items()
+        if links.get(name)
+    ]
+
+
 def chosen_filters(data, paper_names, params):
     """The filters in force as {label, url}, the url dropping that one filter."""
     labels = {

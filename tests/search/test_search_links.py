@@ -6,6 +6,7 @@ from urllib.parse import parse_qs
 from archive.views.search_links import (
     chosen_filters,
     facet_links,
+    facet_sections,
     feed_url,
     page_links,
     sort_links,
@@ -33,6 +34,19 @@ def test_facet_links_narrow_the_search_and_reset_the_page():
     assert links["month"][0]["label"] == "2020年1月"
     assert links["page"][0]["url"].endswith("&page_number=2")
     assert links["kind"][0]["label"] == "简讯"
+
+
+def test_facet_sections_keep_the_page_order_and_fold_after_eight():
+    links = {"person": [{"label": str(n)} for n in range(11)], "year": [{"label": "1998年"}]}
+    links["kind"] = []
+    sections = facet_sections(links)
+    assert [(s["name"], s["title"]) for s in sections] == [("year", "年份"), ("person", "人物")]
+    assert len(sections[1]["shown"]) == 8 and [i["label"] for i in sections[1]["more"]] == [
+        "8",
+        "9",
+        "10",
+    ]
+    assert sections[0]["more"] == []
 
 
 def test_page_links_show_a_window_and_the_ends():
