@@ -322,6 +322,10 @@ SEARCH_ENGINES = {
         "BACKEND": "archive.search.whoosh_backend.WhooshBackend",
         "ENGINE": "archive.search.whoosh_backend.ChineseWhooshEngine",
     },
+    "tantivy": {
+        "BACKEND": "archive.search.tantivy_backend.TantivyBackend",
+        "ENGINE": "archive.search.tantivy_backend.TantivyEngine",
+    },
     "elasticsearch": {
         "BACKEND": "archive.search.elasticsearch_backend.ElasticsearchBackend",
         "ENGINE": "archive.search.elasticsearch_backend.ChineseElasticsearchEngine",
@@ -336,6 +340,11 @@ def haystack_connections(search_url):
     parts = urlsplit(search_url)
     if not search_url or parts.scheme in {"whoosh", "file"}:
         return {**SEARCH_ENGINES["whoosh"], "PATH": parts.path or str(DATA_DIR / "index")}
+    if parts.scheme == "tantivy":
+        # tantivy:///abs/path; tantivy:name for a folder in DATA_DIR (tantivy: alone is
+        # DATA_DIR/tantivy-index).
+        path = DATA_DIR / (parts.path or "tantivy-index")
+        return {**SEARCH_ENGINES["tantivy"], "PATH": str(path)}
     if parts.scheme in {"elasticsearch", "elasticsearchs", "opensearch", "opensearchs"}:
         scheme = "https" if parts.scheme.endswith("s") else "http"
         index = parts.path.strip("/") or "archive"
@@ -350,7 +359,9 @@ def haystack_connections(search_url):
             # OpenSearch answers the same REST calls but fails the 7.x client's product check.
             "DISTRIBUTION": "opensearch" if "opensearch" in parts.scheme else "elasticsearch",
         }
-    raise ValueError(f"SEARCH_URL: unknown scheme {parts.scheme!r} (use whoosh or elasticsearch)")
+    raise ValueError(
+        f"SEARCH_URL: unknown scheme {parts.scheme!r} (use whoosh, tantivy or elasticsearch)"
+    )
 
 
 HAYSTACK_CONNECTIONS = {"default": haystack_connections(SEARCH_URL)}

@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/search_http.py [--scale 1|10|30] [--queries 300] [--rebuild]
         [--kinds all|single,digits,… [--per-kind 30]] [--data-dir DIR]
+        [--engine default|whoosh|tantivy]
+
+``--engine`` builds and serves the archive with that engine (SEARCH_URL=whoosh: or
+tantivy:, an index in the archive's folder); each engine has its own cached archive,
+/tmp/archive-bench-<scale>x-<engine> (``default``: the settings' engine, the folder without
+a suffix).
 
 Prepares an archive in /tmp/archive-bench-<scale>x (kept and reused; --rebuild starts it
 again): copy k of the corpus has its dates shifted by 31·k days, so 30× spans 1998-01-01 to
@@ -66,6 +72,9 @@ CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SHIFT_DAYS = 31  # copy k: every date + 31·k days
 BUILD_INFO = "bench-build.json"
 PLAIN_TABLE = "bench_plain_article"
+# SEARCH_URL of each --engine: an index inside the archive's DATA_DIR.
+ENGINE_URLS = {"default": None, "whoosh": "whoosh:", "tantivy": "tantivy:"}
+ENGINE_ENV = {}  # set by main(): what the ingests and the server run with
 NO_RATE_LIMITS = {
     "RATE_LIMIT_SEARCH": "0",
     "RATE_LIMIT_SEARCH_TIME": "0",
@@ -96,7 +105,7 @@ def build(data_dir, scale, docs, timeout):
     if data_dir.exists():
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True)
-    manage(data_dir, "migrate", "--noinput")
+    manage(data_dir, "migrate", "--noinput", **ENGINE_ENV)
     articles = sum(len(p["articles"]) for d in docs for p in d["pages"])
     chars = sum(
         len(x) for d in docs for p in d["pages"] for a in p["articles"] for x in a["paragraphs"]
@@ -112,7 +121,7 @@ def build(data_dir, scale, docs, timeout):
         result = subprocess.run(
             [PYTHON, "manage.py", "ingest", str(jsonl)],
             cwd=REPO,
-            env=archive_env(data_dir),
+            env=archive_env(data_dir, **ENGINE_ENV),
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -245,7 +254,7 @@ def start_server(data_dir, port, log_path, extra=()):
         ],
         cwd=REPO,
         # One benchmark client asks far more than a reader may (archive/throttle.py).
-        env=archive_env(data_dir, **NO_RATE_LIMITS),
+        env=archive_env(data_dir, **NO_RATE_LIMITS, **ENGINE_ENV),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -340,6 +349,15 @@ def stored_form(db_path):
     return "\\u-escaped JSON" if "\\u" in paragraphs else "plain UTF-8 JSON"
 
 
+def index_megabytes(data_dir):
+    """Size of the search index folder(s) in the archive's folder (the pending queue too)."""
+    total = 0
+    for folder in (data_dir / "index", data_dir / "tantivy-index"):
+        if folder.is_dir():
+            total += sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    return total / 1e6
+
+
 def line(label, times):
     return f"{label:<34} p50 {median(times):7.1f} ms   p95 {percentile(times, 0.95):7.1f} ms"
 
@@ -359,17 +377,23 @@ def main():
     parser.add_argument("--data-dir", help="the archive's folder (default /tmp/archive-bench-Nx)")
     parser.add_argument("--kinds", default="", help=f"all, or some of: {','.join(KINDS)}")
     parser.add_argument("--per-kind", type=int, default=30)
+    parser.add_argument("--engine", choices=ENGINE_URLS, default="default")
     args = parser.parse_args()
+    if ENGINE_URLS[args.engine]:
+        ENGINE_ENV["SEARCH_URL"] = ENGINE_URLS[args.engine]
+        args.data_dir = args.data_dir or f"/tmp/archive-bench-{args.scale}x-{args.engine}"
     kinds = list(KINDS) if args.kinds == "all" else [k for k in args.kinds.split(",") if k]
     require_corpus()
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now().isoformat(timespec='seconds')}")
+    print(f"engine: {args.engine} (SEARCH_URL={ENGINE_ENV.get('SEARCH_URL', '')!r})")
     print("load average at start: {:.2f} {:.2f} {:.2f} (a shared machine)".format(*os.getloadavg()))
     docs = corpus_documents()
     data_dir, record = prepare(args.scale, args.rebuild, docs, args.copy_timeout, args.data_dir)
     if args.build_only:
         return
     db_path = data_dir / "archive.sqlite3"
+    print(f"index size on disk: {index_megabytes(data_dir):.1f} MB")
     queries = draw_queries(docs, args.queries, args.seed)
     warmup = draw_queries(docs, 40, args.seed + 1)
     print(

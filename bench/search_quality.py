@@ -1,7 +1,7 @@
 """Exact-substring search quality and latency on the People's Daily 1998-01 corpus.
 
     .venv/bin/python bench/search_quality.py [--queries 400] [--procs 1] [--seed 1998]
-        [--kinds all|hanzi,single,digits,… [--per-kind 30]]
+        [--kinds all|hanzi,single,digits,… [--per-kind 30]] [--engine whoosh|tantivy]
 
 Builds a throwaway index in a temporary directory (the corpus is research-only and never
 copied into the repository) of the corpus plus the seed page (焦作日报 2020-01-27, whose
@@ -41,6 +41,7 @@ django.setup()  # the engine module imports the models (its database side)
 from archive.search.analysis import CJK_RUN, fold  # noqa: E402
 from archive.search.document import index_document, searchable_text  # noqa: E402
 from archive.search.schema import SCHEMA, whoosh_document  # noqa: E402
+from archive.search.tantivy_backend import TantivyBackend  # noqa: E402
 from archive.search.whoosh_backend import WhooshBackend  # noqa: E402
 from archive.search.whoosh_writing import add_documents, new_writer  # noqa: E402
 from bench.query_kinds import KINDS, draw_kinds, truth  # noqa: E402
@@ -114,6 +115,13 @@ def seed_articles(first_pk):
         yield pk, {"persons": persons, "bylines": bylines - {""}}, text, row
 
 
+def build_tantivy_index(path, rows):
+    """The site's tantivy writer, one commit for the whole corpus (as a rebuild batch)."""
+    started = time.monotonic()
+    TantivyBackend({"PATH": path}).add([index_document(fields) for _, _, _, fields in rows])
+    return time.monotonic() - started
+
+
 def build_index(path, rows, procs):
     started = time.monotonic()
     ix = whoosh_index.create_in(path, SCHEMA)
@@ -163,6 +171,7 @@ def main():
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--kinds", default="", help=f"all, or some of: {','.join(KINDS)}")
     parser.add_argument("--per-kind", type=int, default=30)
+    parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     kinds = KINDS if args.kinds == "all" else [k for k in args.kinds.split(",") if k]
@@ -173,14 +182,18 @@ def main():
     folded = {pk: fold(text) for pk, text in texts.items()}
     persons = {n for _, art, _, _ in rows for n in art["persons"] if len(n) > 1}
     with tempfile.TemporaryDirectory() as tmp:
-        seconds = build_index(tmp, rows, args.procs)
+        if args.engine == "tantivy":
+            seconds = build_tantivy_index(tmp, rows)
+        else:
+            seconds = build_index(tmp, rows, args.procs)
         chars = sum(len(t) for t in texts.values())
         print(
             f"indexed {len(rows)} articles ({chars:,} chars) in {seconds:.1f} s "
-            f"= {len(rows) / seconds:.0f} articles/s (procs={args.procs})"
+            f"= {len(rows) / seconds:.0f} articles/s (engine {args.engine}, procs={args.procs})"
         )
 
-        engine = WhooshBackend({"PATH": tmp})  # the site's engine on this index
+        # The site's engine on this index.
+        engine = (TantivyBackend if args.engine == "tantivy" else WhooshBackend)({"PATH": tmp})
         queries = sample_queries(texts, persons, args.queries, rng)
         hits = found = expected = 0
         misses = []

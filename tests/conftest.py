@@ -1,5 +1,6 @@
 """Shared fixtures: every test gets its own data folder and a throwaway search index."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,23 +32,37 @@ def fresh_cache(settings):
     cache.clear()  # local memory caches of one name share their store
 
 
+# The engine tests run on unless they ask for others: TEST_SEARCH_ENGINE, else Whoosh.
+DEFAULT_TEST_ENGINE = os.environ.get("TEST_SEARCH_ENGINE", "whoosh")
+# The embedded engines: a module marked ``pytest.mark.engines(*EMBEDDED)`` runs on each.
+EMBEDDED = ("whoosh", "tantivy")
+
+
+def pytest_generate_tests(metafunc):
+    """``@pytest.mark.engines("whoosh", "tantivy")``: the test once per engine."""
+    marker = metafunc.definition.get_closest_marker("engines")
+    if marker and "search_index" in metafunc.fixturenames:
+        metafunc.parametrize("search_index", marker.args or EMBEDDED, indirect=True)
+
+
 @pytest.fixture(autouse=True)
-def search_index(settings, tmp_path):
-    """A fresh Whoosh index per test, so tests never see each other's documents.
+def search_index(request, settings, tmp_path):
+    """A fresh embedded index per test, so tests never see each other's documents.
 
     The site's engine is built once and keeps its warm searchers; reset it before and after
-    so no test reads another's index.
+    so no test reads another's index. Tests marked ``engines`` get each engine in turn.
     """
     from haystack import connections
 
     from archive import search
 
+    engine = getattr(request, "param", DEFAULT_TEST_ENGINE)
     path = tmp_path / "index"
     settings.HAYSTACK_CONNECTIONS = {
         "default": {
-            # Always Whoosh here, even with SEARCH_URL set: a cluster's own tests opt in
+            # An embedded engine here, even with SEARCH_URL set: a cluster's own tests opt in
             # (tests/search/test_elasticsearch_live.py).
-            **settings.SEARCH_ENGINES["whoosh"],
+            **settings.SEARCH_ENGINES[engine],
             "PATH": str(path),
         }
     }

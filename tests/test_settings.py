@@ -104,3 +104,15 @@ def test_search_url_selects_an_elasticsearch_cluster(tmp_path):
     )
     assert found["SEARCH"]["URL"] == "http://search.local:9200/"
     assert found["SEARCH"]["INDEX_NAME"] == "papers"
+
+
+def test_search_url_selects_a_tantivy_index_by_path_or_in_the_data_dir(tmp_path):
+    absolute = settings_under({"DATA_DIR": str(tmp_path), "SEARCH_URL": "tantivy:///srv/ix"})
+    assert absolute["SEARCH"]["BACKEND"] == "archive.search.tantivy_backend.TantivyBackend"
+    assert absolute["SEARCH"]["PATH"] == "/srv/ix"
+    default = settings_under({"DATA_DIR": str(tmp_path), "SEARCH_URL": "tantivy:"})
+    assert default["SEARCH"]["PATH"] == str(tmp_path / "tantivy-index")
+    named = settings_under({"DATA_DIR": str(tmp_path), "SEARCH_URL": "tantivy:big"})
+    assert named["SEARCH"]["PATH"] == str(tmp_path / "big")
+    whoosh = settings_under({"DATA_DIR": str(tmp_path), "SEARCH_URL": "whoosh:"})
+    assert whoosh["SEARCH"]["BACKEND"] == "archive.search.whoosh_backend.WhooshBackend"

@@ -71,6 +71,7 @@ def test_an_edited_body_not_reindexed_is_found_stale():
     assert search("恢复正常出版").total == 1
 
 
+@pytest.mark.engines("whoosh")  # reads Whoosh's own files
 def test_optimize_merges_the_index_into_one_segment(tmp_path, search_index):
     import shutil
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from archive.models import Mention
 from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh", "tantivy")]
 URL = reverse("archive:api-search")
 
 

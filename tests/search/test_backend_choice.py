@@ -26,6 +26,7 @@ class NotebookBackend(SearchBackend):
         return {5}
 
 
+@pytest.mark.engines("whoosh")  # reads Whoosh's own files
 def test_the_backend_setting_picks_the_engine_once(settings):
     first = search.backend()
     assert type(first) is WhooshBackend and search.backend() is first
@@ -78,6 +79,7 @@ def test_the_indexed_text_is_the_one_searchable_text():
     assert prepared["text"] == "全民动员\n副市长王付举一同检查。\n杨丽娜\n王付举"
 
 
+@pytest.mark.engines("whoosh")  # reads Whoosh's own files
 @pytest.mark.django_db
 def test_sync_index_replaces_rows_in_one_commit(search_index):
     old = make_article(paragraphs=["群防群控"])

@@ -18,7 +18,7 @@ from archive.search.whoosh_query import whoosh_query
 from tests.factories import make_article
 from tests.search.conftest import folded_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh", "tantivy")]
 
 TEXTS = [
     ("１９９８年新年讲话", ["新华社北京１２月３１日电 在１９９８年来临之际，江泽民发表讲话。"]),
@@ -153,6 +153,7 @@ def test_a_common_character_pages_and_counts_exactly(articles, monkeypatch, rank
         assert seen[0] == articles[5].pk
 
 
+@pytest.mark.engines("whoosh")
 def test_facets_from_the_complement_equal_facets_counted_directly(articles):
     searcher = search.backend().searcher()
     docnums = set(searcher.docs_for_query(whoosh_query(parse_query("，"))[1]))

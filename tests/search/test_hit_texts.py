@@ -6,7 +6,7 @@ from archive.search.database import load_texts
 from archive.views.hits import HitTexts
 from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh", "tantivy")]
 
 
 def test_the_loader_gives_the_text_the_engine_would_cut_snippets_from(seed_articles):

@@ -3,6 +3,7 @@ import threading
 import time
 
 import pytest
+import tantivy
 from django.core.management import call_command
 from whoosh import index as whoosh_index
 
@@ -10,15 +11,39 @@ from archive import search
 from archive.models import Article
 from archive.search.analysis import CJK_RUN, fold
 from archive.search.pending import PendingOperations
+from archive.search.tantivy_backend import TantivyBackend
 from archive.search.whoosh_writing import open_index
 from tests.factories import make_article
 from tests.search.conftest import folded_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh", "tantivy")]
 
 
 def ids(query):
     return search.doc_ids(query)
+
+
+class OtherWriter:
+    """The index's write lock held by someone else (an ingest), until ``commit()``."""
+
+    def __init__(self, path):
+        self.tantivy = isinstance(search.backend(), TantivyBackend)
+        if self.tantivy:
+            search.backend().index()  # the index exists before the other opens it
+            self.writer = tantivy.Index.open(str(path)).writer(15_000_000, 1)
+        else:
+            self.writer = open_index(path).writer()
+
+    def commit(self):
+        self.writer.commit()
+        if self.tantivy:
+            self.writer.wait_merging_threads()
+
+
+def index_exists(path):
+    if isinstance(search.backend(), TantivyBackend):
+        return tantivy.Index.exists(str(path))
+    return whoosh_index.exists_in(path)
 
 
 def test_wang_fuju_finds_the_six_seed_articles_that_name_him(seed_articles):
@@ -78,7 +103,7 @@ def test_a_search_after_a_write_sees_it_with_the_same_cached_searcher():
 def test_a_delete_waits_for_a_writer_holding_the_lock(search_index):
     article = make_article(paragraphs=["群防群控"])
     search.index_articles([article.pk])
-    holder = open_index(search_index).writer()  # another writer, e.g. an ingest
+    holder = OtherWriter(search_index)  # another writer, e.g. an ingest
     done = threading.Thread(target=search.remove_articles, args=([article.pk],))
     done.start()
     time.sleep(0.3)
@@ -95,7 +120,7 @@ def test_a_delete_that_cannot_get_the_lock_is_queued_and_applied_by_the_next_wri
     other = make_article(paragraphs=["筑牢防线"])
     search.index_articles([article.pk])
     settings.SEARCH_WRITER_TIMEOUT = 0.2
-    holder = open_index(search_index).writer()
+    holder = OtherWriter(search_index)
     search.remove_articles([article.pk])
     holder.commit()
     assert ids("众志成城") == {article.pk}  # not yet: it waits in the queue file
@@ -106,6 +131,7 @@ def test_a_delete_that_cannot_get_the_lock_is_queued_and_applied_by_the_next_wri
     assert PendingOperations(search_index).path.read_text() == ""
 
 
+@pytest.mark.engines("whoosh")
 def test_a_lock_file_left_by_a_crashed_writer_blocks_nobody(search_index):
     article = make_article(paragraphs=["守住输入关"])
     open_index(search_index)
@@ -131,7 +157,7 @@ def test_haystack_commands_rebuild_update_and_clear_the_index(search_index):
     assert ids("输入关") == {article.pk, second.pk}
     call_command("clear_index", interactive=False, verbosity=0)
     assert ids("输入关") == set()
-    assert whoosh_index.exists_in(search_index)
+    assert index_exists(search_index)
 
 
 def test_ping_opens_the_index():
@@ -143,7 +169,7 @@ def test_a_replacement_that_cannot_get_the_lock_is_queued_whole(search_index, se
     search.index_articles([old.pk])
     new = make_article(paragraphs=["筑牢防线"])
     settings.SEARCH_WRITER_TIMEOUT = 0.2
-    holder = open_index(search_index).writer()
+    holder = OtherWriter(search_index)
     assert search.apply(syncs=[new.pk], removes=[old.pk]) is False
     holder.commit()
     assert ids("众志成城") == {old.pk} and ids("筑牢防线") == set()

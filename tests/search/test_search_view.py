@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from tests.factories import make_article, make_issue, make_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh", "tantivy")]
 URL = reverse("archive:search")
 
 
