@@ -1,19 +1,20 @@
 """The tantivy schema of the article index, and the tantivy document of an article.
 
 Tantivy gets the archive's own analysis (archive.search.analysis), not its own: each text
-field is handed a string of tokens already made here, one a space, and split only at the
-spaces (the ``archive_tokens`` tokenizer: regex ``[^ ]+``, no lower-casing, no length cut).
+field is handed a string of tokens already made here, joined by SEP (U+001F, whitespace to
+the analysis, so never inside a run) and split only there (the ``archive_tokens`` tokenizer,
+no lower-casing, no length cut): a token may hold the space of a pair across two runs.
 So the terms are the same bigrams, characters and jieba words the Whoosh index holds.
 
 Tantivy numbers a field's tokens 0, 1, 2 …; the bigram fields need their positions to be
 character offsets, so that a phrase of bigrams is the exact substring and cannot span a
 space or a line break. ``bigram_stream`` therefore emits one token for every character of
-the folded text: the bigram starting there, or FILLER where none starts (the last character
-of a run, a space, a line break). FILLER is one character and every bigram two, so no query
-ever looks it up.
+the folded text: the term analysis.bigram_terms puts there (a run's bigram, or the pair of a
+run's edge with one space), or FILLER where none starts. FILLER is one character and every
+term two, so no query ever looks it up.
 
-    >>> bigram_stream("防控 工作")
-    '防控 _ _ 工作 _'
+    >>> bigram_stream("防控 工作").split(SEP)
+    ['防控', '控 ', ' 工', '工作', '_']
 
 Fields, and why each exists (as archive.search.schema's for Whoosh):
 
@@ -30,10 +31,11 @@ import json
 
 import tantivy
 
-from archive.search.analysis import RUN_RE, distinct_chars, fold, jieba_words
+from archive.search.analysis import bigram_terms, distinct_chars, fold, jieba_words
 from archive.search.document import MIRRORED_FIELDS
 
 TOKENIZER = "archive_tokens"
+SEP = "\x1f"
 FILLER = "_"
 BIGRAM_FIELDS = ("text", "headline", "byline")
 CHAR_FIELDS = {"text": "chars", "headline": "headline_chars", "byline": "byline_chars"}
@@ -59,26 +61,28 @@ SCHEMA = build_schema()
 
 
 def analyzer():
-    """The tokenizer every text field uses: split at ASCII spaces, nothing else."""
-    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex("[^ ]+")).build()
+    """The tokenizer every text field uses: split at SEP, nothing else."""
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex("[^\\x1f]+")).build()
 
 
 def bigram_stream(folded):
-    """One token per character of folded text: the bigram that starts there, else FILLER.
+    """One token per character of folded text: the term that starts there, else FILLER.
 
-    >>> bigram_stream("1998年")
-    '19 99 98 8年 _'
-    >>> bigram_stream("a\\n\\nbc")
-    '_ _ _ bc _'
+    >>> bigram_stream("1998年").split(SEP)
+    ['19', '99', '98', '8年', '_']
+    >>> bigram_stream("a\\n\\nbc").split(SEP)
+    ['a ', '_', ' b', 'bc', '_']
     """
-    tokens, end = [], 0
-    for match in RUN_RE.finditer(folded):
-        start, run = match.start(), match.group()
-        tokens.extend(FILLER for _ in range(start - end))
-        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        tokens.append(FILLER)
-        end = match.end()
-    return " ".join(tokens)
+    tokens = [FILLER] * len(folded)
+    for term, start, _ in bigram_terms(folded):
+        tokens[start] = term
+    # Trailing whitespace holds no term; the stream ends with the text's last term or filler.
+    return SEP.join(tokens)
+
+
+def joined(terms):
+    """Terms as one field value for the archive_tokens tokenizer (whitespace-only ones out)."""
+    return SEP.join(t for t in terms if t.strip())
 
 
 def date_number(date):
@@ -101,8 +105,8 @@ def tantivy_document(doc):
     for name in BIGRAM_FIELDS:
         folded = fold(doc[name] or "")
         out.add_text(name, bigram_stream(folded))
-        out.add_text(CHAR_FIELDS[name], " ".join(distinct_chars(folded)))
-    out.add_text("words", " ".join(jieba_words(fold(doc["text"] or ""))))
+        out.add_text(CHAR_FIELDS[name], joined(distinct_chars(folded)))
+    out.add_text("words", joined(jieba_words(fold(doc["text"] or ""))))
     for name in ("year", "month", "paper", "kind"):
         if doc[name]:
             out.add_text(name, str(doc[name]))
