@@ -66,17 +66,14 @@ def piece_query(piece, fieldname="text"):
 
 def text_query(folded, fieldname="text"):
     """The documents whose ``fieldname`` contains ``folded``: a quoted phrase with spaces is
-    its bigrams at their offsets in the query (a line break counts as a space, as in Whoosh),
-    and each one-character piece of it anywhere. None when nothing of it can be looked up."""
+    its terms at their offsets in the query (analysis.bigram_terms: the bigrams and the pairs
+    across each space, a line break counting as one), one-character pieces included."""
     pieces = folded.split()
     if len(pieces) == 1:
         return piece_query(pieces[0], fieldname)
     found = list(bigram_terms(folded))
-    parts = [piece_query(p, fieldname) for p in pieces if len(p) == 1]
-    if found:
-        first = found[0][1]
-        parts.insert(0, _phrase(fieldname, [(start - first, t) for t, start, _ in found]))
-    return _all_of(parts) if parts else None
+    first = found[0][1]
+    return _phrase(fieldname, [(start - first, t) for t, start, _ in found])
 
 
 def exact_query(parsed, fieldname="text"):
