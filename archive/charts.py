@@ -1,7 +1,7 @@
 """Small bar charts drawn on the server as SVG: hits per year or month, mentions per year.
 
-Plain data in, geometry out; the template (templates/includes/bar_chart.html) turns a Chart
-into markup. Horizontal positions are percentages of the chart's width and vertical ones are
+Plain data in, geometry out; the ``bar_chart`` tag (archive/templatetags/archive_fragments.py)
+turns a Chart into markup. Horizontal positions are percentages of the chart's width and vertical ones are
 pixels, so the chart fills any column without its text shrinking on a phone, as a scaled
 viewBox would make it.
 

@@ -11,7 +11,8 @@ time.perf_counter by wrapping the function that does it; a section's time is *ex
 Times are this process's CPU time (time.process_time: less disturbed by other programs on
 a shared machine than the wall clock; --wall for that). Database queries are counted and
 timed apart (connection.execute_wrapper), inside whichever
-section ran them. Rate limits are off, as in search_http.py, unless --rate-limits.
+section ran them. Rate limits are off, as in search_http.py, unless --rate-limits; the answer
+cache is off (every request searches).
 With --cprofile N it also prints cProfile's top functions over N more requests.
 """
 
@@ -32,7 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import machine, median, percentile, require_corpus  # noqa: E402
 from query_kinds import KINDS  # noqa: E402
-from search_http import NO_RATE_LIMITS, corpus_documents, draw_queries, prepare  # noqa: E402
+from search_http import (  # noqa: E402
+    NO_ANSWER_CACHE,
+    NO_RATE_LIMITS,
+    corpus_documents,
+    draw_queries,
+    prepare,
+)
 
 
 class Sections:
@@ -198,6 +205,8 @@ def main():
     os.environ.pop("SEARCH_URL", None)
     if not args.rate_limits:
         os.environ.update(NO_RATE_LIMITS)
+    # Every request is the search's own cost, not a cached answer (as in search_http.py).
+    os.environ.update(NO_ANSWER_CACHE)
     import django
 
     django.setup()
