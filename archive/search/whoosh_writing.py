@@ -17,13 +17,13 @@ from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.compat import queue
-from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter
 
 from archive.search.analysis import bulk_words, jieba_words
 from archive.search.codec import ArchiveCodec
 from archive.search.document import identifier
 from archive.search.schema import SCHEMA
+from archive.search.whoosh_storage import MappedFileStorage
 
 # A batch at least this big is "bulk": rjieba segments its hanzi, MpWriter may be used.
 BULK_DOCS = 200
@@ -41,14 +41,10 @@ def open_index(path, create=True):
 
 
 def open_for_reading(path):
-    """The index at ``path``, read through plain file reads instead of mmap.
-
-    With mmap, Whoosh's CompoundStorage wraps each part of a segment in a BytesIO, which
-    copies it: every searcher held the whole term dictionary and posting file in private
-    memory (+120 MB per gunicorn worker for the 1998-01 corpus, growing with the archive).
-    File reads leave the index in the kernel's page cache, shared by all workers.
-    """
-    return FileStorage(path, supports_mmap=False, readonly=True).open_index(schema=SCHEMA)
+    """The index at ``path``, its files memory-mapped and read without copies
+    (archive.search.whoosh_storage: Whoosh's own mmap copies each segment into every
+    searcher; its plain file reads cost two system calls a read)."""
+    return MappedFileStorage(path, readonly=True).open_index(schema=SCHEMA)
 
 
 class SubWriterError(RuntimeError):
