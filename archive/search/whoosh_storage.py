@@ -23,6 +23,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 
 _LITTLE = byteorder == "little"
+PEEK = 512
 
 
 class _View:
@@ -39,6 +40,12 @@ class _View:
         end = length if size is None or size < 0 else min(start + size, length)
         self._pos = max(end, start)
         return self._view[start:end].tobytes()
+
+    def peek(self, size=0):
+        # pickle.load (Whoosh's block headers) reads ahead through peek and then takes what
+        # it used: two calls a header instead of one read per opcode. A header is a few
+        # dozen bytes, so a short look ahead is enough (peek may return less than asked).
+        return self._view[self._pos : self._pos + min(max(size, 1), PEEK)].tobytes()
 
     def readline(self, size=-1):
         limit = len(self._view) if size is None or size < 0 else self._pos + size
