@@ -56,9 +56,9 @@ def person_values(searcher):
 
 def person_counts(searcher, docnums):
     """How many of the matching documents mention each person (one C-level count over the
-    chained name tuples, not an update per document)."""
+    chained name tuples, not an update per document; documents without persons hold None)."""
     values = person_values(searcher)
-    return Counter(chain.from_iterable(values[d] or () for d in docnums))
+    return Counter(chain.from_iterable(filter(None, map(values.__getitem__, docnums))))
 
 
 def top_persons(counts):
@@ -84,7 +84,8 @@ def _counts(searcher, name, docnums):
     if name == "person":
         return person_counts(searcher, docnums)
     values = column_values(searcher, COLUMNS[name])
-    return Counter(values[d] for d in docnums)
+    # map over the list's own __getitem__ runs in C: no Python frame per matching document.
+    return Counter(map(values.__getitem__, docnums))
 
 
 def _all_counts(searcher, name):
