@@ -12,6 +12,7 @@ query shapes — Term, Phrase, And, Or of them (archive.search.whoosh_query) —
 """
 
 import bisect
+from itertools import accumulate
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -53,6 +54,18 @@ def blocks(matcher, within=None):
         matcher._next_block()
 
 
+def read_ids(block):
+    """The docnums of the W3 block a matcher is on: Whoosh's own ``_read_ids``, with the
+    gaps summed by itertools.accumulate in C instead of its generator (a step per posting:
+    a tenth of a search's time at 10× the corpus)."""
+    if block._ids is None:
+        if block._data is None:
+            block._read_data()
+        ids = block._data[0]
+        block._ids = ids if block._byteids else tuple(accumulate(ids))
+    return block._ids
+
+
 def _block_ids(matcher, within=None):
     """The docnums of a fresh postings matcher (those in ``within``, when given), one block
     at a time where Whoosh's W3 blocks allow it (the ids of a block are a tuple already)."""
@@ -61,9 +74,7 @@ def _block_ids(matcher, within=None):
         return [d for d in ids if d in within] if within is not None else list(ids)
     ids = []
     for block in blocks(matcher, within):
-        if block._ids is None:
-            block._read_ids()
-        ids.extend(block._ids)
+        ids.extend(read_ids(block))
     return [d for d in ids if d in within] if within is not None else ids
 
 
@@ -104,10 +115,8 @@ def block_items(matcher, docnums, kind):
     it holds one of them."""
     read = {"_values": "_read_values", "_weights": "_read_weights"}[kind]
     for block in blocks(matcher, docnums):
-        if block._ids is None:
-            block._read_ids()
         items = None
-        for j, docnum in enumerate(block._ids):
+        for j, docnum in enumerate(read_ids(block)):
             if docnum in docnums:
                 if items is None:
                     getattr(block, read)()
