@@ -15,3 +15,19 @@ def test_top_persons_are_the_first_of_the_full_order_ties_included():
     names[""] = 500  # an empty name is never listed, and must not push one out
     assert top_persons(names) == facet_pairs("person", names)[:PERSON_FACET_SIZE]
     assert len(top_persons(names)) == PERSON_FACET_SIZE
+
+
+def test_top_persons_are_the_first_of_the_whole_sorted_facet():
+    import random
+    from collections import Counter
+
+    from archive.search.results import PERSON_FACET_SIZE, facet_pairs
+    from archive.search.whoosh_facets import top_persons
+
+    draw = random.Random(7)
+    names = [f"人{n:03d}" for n in range(400)]
+    for size in (5, 29, 30, 31, 300):
+        counts = Counter({name: draw.choice([1, 1, 1, 2, 3, 7]) for name in names[:size]})
+        counts[""] = 9  # articles without persons are never a facet value
+        expected = facet_pairs("person", counts)[:PERSON_FACET_SIZE]
+        assert top_persons(counts) == expected
