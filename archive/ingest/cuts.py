@@ -216,14 +216,22 @@ def _headless(segments: list[Segment]) -> None:
     was most often taken by its neighbour (dev pages: about 60 % of such items touch a wrong
     cut), however sure the model is: ``cut_uncertain``, unless the printed furniture
     closes it (an editor code or a jump ends it, a continuation opens it: the seed's two
-    headless items end on ①3)."""
+    headless items end on ①3). When such an item opens or closes the page, its order may
+    be misread (headlines first read as bodies first, or the reverse): every headline may
+    have gone to the wrong body, so every item is flagged."""
     if not any(seg.headline for seg in segments):
         return
-    for seg in segments:
-        if seg.headline or seg.kind != "article" or seg.editor_code:
-            continue
-        if seg.continued_from is None and seg.continued_to is None:
-            _flag(seg, flags.CUT_UNCERTAIN)
+    open_ = [seg for seg in segments if _unclosed_headless(seg)]
+    if open_ and (open_[0] is segments[0] or open_[-1] is segments[-1]):
+        open_ = segments
+    for seg in open_:
+        _flag(seg, flags.CUT_UNCERTAIN)
+
+
+def _unclosed_headless(seg: Segment) -> bool:
+    return not (seg.headline or seg.kind != "article" or seg.editor_code) and (
+        seg.continued_from is None and seg.continued_to is None
+    )
 
 
 def _flag(seg: Segment, code: str) -> None:

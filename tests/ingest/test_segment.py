@@ -211,8 +211,12 @@ def test_a_headless_item_is_flagged_unless_its_end_is_printed():
 
     headed, open_end, coded = Segment(headline=[["第一个标题"]]), Segment(), Segment()
     coded.editor_code = "①3"
-    _headless([headed, open_end, coded])
+    _headless([headed, open_end, coded, Segment(headline=[["第二个标题"]])])
     assert (headed.flags, open_end.flags, coded.flags) == ([], [flags.CUT_UNCERTAIN], [])
+    # At the page's end, a headless item says the order itself may be misread.
+    headed, open_end = Segment(headline=[["第一个标题"]]), Segment()
+    _headless([headed, open_end])
+    assert headed.flags == open_end.flags == [flags.CUT_UNCERTAIN]
     alone = Segment()
     _headless([alone])  # no item of the page has a headline: nothing to have taken one
     assert alone.flags == []
