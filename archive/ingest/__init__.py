@@ -18,7 +18,7 @@ from archive.ingest import flags, headline_roles
 from archive.ingest.cuts import read_page
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
-from archive.ingest.markers import render_byline
+from archive.ingest.markers import match_byline, render_byline
 from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
 from archive.ingest.normalize import normalize_text
 from archive.ingest.reflow import reflow
@@ -92,7 +92,20 @@ def _article(seg: Segment) -> ParsedArticle:
     article.review = _review(seg, article) + seg.flags + flowed.review
     if margin < ROLE_MARGIN and not flags.has(article.review, flags.HEADLINE_UNCERTAIN):
         article.review.append(flags.HEADLINE_UNCERTAIN)
+    if _byline_inside(article.paragraphs) and not flags.has(article.review, flags.CUT_UNCERTAIN):
+        article.review.append(flags.CUT_UNCERTAIN)
     return article
+
+
+def _byline_inside(paragraphs: list[str]) -> bool:
+    """A paragraph after the first opens with a dated byline (本报广州1月14日电…): another
+    item's start, most likely, that the cut missed (a sub-story's byline, 本报记者 富子梅,
+    has no dateline)."""
+    for text in paragraphs[1:]:
+        byline = match_byline(text[:80])
+        if byline and byline.dateline:
+            return True
+    return False
 
 
 def _review(seg: Segment, article: ParsedArticle) -> list[str]:

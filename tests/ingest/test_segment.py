@@ -220,3 +220,11 @@ def test_a_headless_item_is_flagged_unless_its_end_is_printed():
     alone = Segment()
     _headless([alone])  # no item of the page has a headline: nothing to have taken one
     assert alone.flags == []
+
+
+def test_a_dated_byline_inside_a_body_flags_its_item():
+    from archive.ingest import _byline_inside
+
+    assert _byline_inside(["伴随着……", "本报广州1月14日电 （记者丁怡婷）伴随着香港回归"])
+    assert not _byline_inside(["本报广州1月14日电 （记者丁怡婷）伴随着", "下一段。"])
+    assert not _byline_inside(["第一段。", "本报记者 富子梅 靳 博"])  # a sub-story's byline
