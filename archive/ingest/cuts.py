@@ -23,8 +23,10 @@ headline. A line whose group the model is less than :data:`CUT_SURE` sure of, or
 group the rules and the model read apart on a bodies-first page, may be a wrong cut: the
 item holding it is flagged ``cut_uncertain``, and so is the item before it when the line
 starts its item (a cut touches both). A headline line whose part the model is less than
-:data:`ROLE_SURE` sure of flags ``headline_uncertain``. The thresholds were chosen on dev
-pages of the fitting dates; the recall of wrong cuts they give is in docs/benchmarks.md.
+:data:`ROLE_SURE` sure of flags ``headline_uncertain``. A headless item beside headed
+ones is flagged ``cut_uncertain`` however sure the model is (:func:`_headless`). The
+thresholds were chosen on dev pages of the fitting dates; the recall of wrong cuts they
+give is in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ def _judge(
 
 def _headless(segments: list[Segment]) -> None:
     """An item with no headline on a page whose other items have one is where a headline
-    was most often taken by its neighbour (dev pages: about 60 % of such items touch a wrong
+    was most often taken by its neighbour (dev pages: about 55 % of such items touch a wrong
     cut), however sure the model is: ``cut_uncertain``, unless the printed furniture
     closes it (an editor code or a jump ends it, a continuation opens it: the seed's two
     headless items end on ①3). When such an item opens or closes the page, its order may

@@ -148,7 +148,8 @@ def choose(
     ``blocks`` gives the printed block of each line (blocks are set apart by column
     breaks): the weights may not cut a block where a word runs on from one line to the
     next (a title wrapped mid-word, …考察时指出动 / 员全社会力量…, …戴胸 / 卡上岗) unless
-    ``current`` cuts there too; on seed-style pages such cuts were wrong 44 times in 48.
+    ``current`` cuts there too (on seed-style dev pages the weights' changes were wrong 44
+    times in 48, mostly such splits of one block).
 
     >>> choose(["纳扎尔巴耶夫指", "出改革为哈发展奠定基础"], ("", "纳扎尔巴耶夫指 出改革为哈发展奠定基础", ""), [0, 0])[0]
     ('', '纳扎尔巴耶夫指 出改革为哈发展奠定基础', '')
@@ -159,13 +160,12 @@ def choose(
     if blocks:
         scored = [(v, c) for v, c in scored if c == cut or _allowed(lines, c, cut, blocks)]
     best, (a, b) = scored[0]
-    mine = score(lines, *cut)
+    own, mine = cut, score(lines, *cut)
     if (a, b) != cut and best - mine > MARGIN:
         cut, mine = (a, b), best
     others = [v for v, c in scored if c != cut]
     margin = mine - max(others) if others else float("inf")
-    chosen = current if cut == _cut(lines, current) else _parts(lines, *cut)
-    return chosen, margin
+    return (current if cut == own else _parts(lines, *cut)), margin
 
 
 def _allowed(

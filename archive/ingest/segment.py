@@ -130,12 +130,10 @@ def _joined_head(lines: list[Line], i: int) -> str:
     to 60 characters or 8 lines): it may wrap (…姚广 / 强）) across a column break, and
     over five narrow lines (新华社北京1月1 / 5日电（中央人民广 / … / 韩振军）…)."""
     texts: list[str] = []
-    size = 0
     for line in itertools.islice(lines, i, None):
         if not line.blank:
             texts.append(line.text)
-            size += len(line.text)
-            if len(texts) >= 8 or (len(texts) >= 3 and size >= 60):
+            if len(texts) >= 8 or (len(texts) >= 3 and sum(map(len, texts)) >= 60):
                 break
     return "".join(texts)
 
