@@ -74,6 +74,7 @@ def score(pages: list[tuple[str, list[dict]]], modern: bool = False) -> dict:
     tp = fp = fn = 0
     n_expected = n_found = spurious = 0
     wrong_cuts = flagged_cuts = 0
+    flags_seen = Counter()  # right cuts / flagged, wrong or right headline roles / flagged
     diffs: list[tuple[int, int, list[tuple[int, str, object, object]]]] = []
     for number, (text, expected) in enumerate(pages):
         found = [a.to_dict() for a in parse_page(text).articles]
@@ -84,6 +85,7 @@ def score(pages: list[tuple[str, list[dict]]], modern: bool = False) -> dict:
         spurious += sum(1 for f in found if id(f) not in used)
         cuts, caught = _cut_flags(expected, found, pairs)
         wrong_cuts, flagged_cuts = wrong_cuts + cuts, flagged_cuts + caught
+        _false_flags(expected, pairs, flags_seen, modern)
         page_diff = []
         for k, (want, got) in enumerate(zip(expected, pairs, strict=True)):
             for name in FIELDS:
@@ -116,6 +118,7 @@ def score(pages: list[tuple[str, list[dict]]], modern: bool = False) -> dict:
         "roles": {k: v / max(1, roles_seen) for k, v in roles_right.items()},
         "wrong_cuts": wrong_cuts,
         "flag_recall": flagged_cuts / max(1, wrong_cuts),
+        "flags": flags_seen,
         "diffs": sorted(diffs, key=lambda d: (-d[0], d[1])),
     }
 
@@ -169,6 +172,37 @@ def _cut_flags(expected: list[dict], found: list[dict], pairs: list) -> tuple[in
     return cuts, caught
 
 
+def _false_flags(expected: list[dict], pairs: list, seen: Counter, modern: bool) -> None:
+    """Count, over the items cut right, those flagged ``cut_uncertain`` (false flags), and
+    over those with a headline (modern pages), the headline roles read wrong and right,
+    each with how many carry ``headline_uncertain``."""
+    from archive.ingest.flags import CUT_UNCERTAIN, HEADLINE_UNCERTAIN, has
+
+    for want, got in zip(expected, pairs, strict=True):
+        if got is None or _text(got) != _text(want):
+            continue
+        seen["cut_right"] += 1
+        seen["cut_right_flagged"] += has(got["review"], CUT_UNCERTAIN)
+        if not want["title"]:
+            continue
+        ok = all(got[k] == want[k] for k in ("kicker", "title", "subtitle"))
+        kind = "roles_right" if ok else "roles_wrong"
+        seen[kind] += 1
+        seen[f"{kind}_flagged"] += has(got["review"], HEADLINE_UNCERTAIN)
+
+
+def flag_text(result: dict) -> str:
+    """False cut flags (% of right cuts) and headline flags: recall of wrong roles (n)
+    and % of right roles flagged."""
+    f = result["flags"]
+    false_cut = 100 * f["cut_right_flagged"] / max(1, f["cut_right"])
+    if not (f["roles_right"] or f["roles_wrong"]):
+        return f"{false_cut:.0f} % | –"
+    recall = f["roles_wrong_flagged"] / max(1, f["roles_wrong"])
+    false_role = 100 * f["roles_right_flagged"] / max(1, f["roles_right"])
+    return f"{false_cut:.0f} % | {recall:.2f} ({f['roles_wrong']}) / {false_role:.0f} %"
+
+
 def show_worst(pages: list[tuple[str, list[dict]]], diffs: list, count: int) -> None:
     """Print the ``count`` worst pages: item index, field, expected and parsed value."""
     for n_wrong, number, page_diff in diffs[:count]:
@@ -203,7 +237,7 @@ def report(program: str, corpus: str, args) -> dict:
         f"{100 * result['spurious'] / max(1, result['expected']):.1f} | "
         f"{result['precision']:.3f} / {result['recall']:.3f} | "
         f"{role_text if corpus == 'rmrb' else '–'} | "
-        f"{result['flag_recall']:.2f} ({result['wrong_cuts']}) |"
+        f"{result['flag_recall']:.2f} ({result['wrong_cuts']}) | {flag_text(result)} |"
     )
     if args.fields:
         for name in FIELDS:
@@ -279,8 +313,9 @@ def main() -> None:
         from bench.layout.programs import CORPORA
 
         print("| program | corpus | pages | articles | fields right | spurious /100 | "
-              "persons P / R | kicker title subtitle % | flag recall (wrong cuts) |")  # fmt: skip
-        print("|---|---|---|---|---|---|---|---|---|")
+              "persons P / R | kicker title subtitle % | flag recall (wrong cuts) | "
+              "right cuts flagged | headline flags: recall (wrong roles) / right flagged |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for program in CORPORA if args.program == "all" else [args.program]:
             for corpus in CORPORA[program]:
                 if args.corpus_name in ("all", corpus):

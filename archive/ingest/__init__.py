@@ -14,12 +14,11 @@ import logging
 import re
 from collections.abc import Iterable
 
-from archive.ingest import flags
+from archive.ingest import flags, headline_roles
 from archive.ingest.cuts import read_page
 from archive.ingest.decode import DecodeError, decode_bytes
 from archive.ingest.headline import split_headline
-from archive.ingest.headline_roles import choose_roles
-from archive.ingest.markers import render_byline
+from archive.ingest.markers import match_byline, render_byline
 from archive.ingest.model import Jump, ParsedArticle, ParsedPage, PersonMention
 from archive.ingest.normalize import normalize_text
 from archive.ingest.reflow import reflow
@@ -36,6 +35,11 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# A headline whose kicker / title / subtitle the weights chose by less than this over the
+# next best cut is flagged headline_uncertain (chosen on dev pages, fitting dates).
+ROLE_MARGIN = 6.0
+BLOCKS = True  # the weights may not cut a block where a word runs on (headline_roles.choose)
 
 
 def parse_page(
@@ -63,7 +67,11 @@ def parse_page(
 def _article(seg: Segment) -> ParsedArticle:
     """A :class:`ParsedArticle` from a segment: headline split, body reflowed."""
     head_lines = [line for block in seg.headline for line in block]
-    kicker, title, subtitle = choose_roles(head_lines, seg.roles or split_headline(seg.headline))
+    blocks = [n for n, block in enumerate(seg.headline) for _ in block]
+    current = seg.roles or split_headline(seg.headline)
+    (kicker, title, subtitle), margin = headline_roles.choose(
+        head_lines, current, blocks if BLOCKS else None
+    )
     flowed = reflow(seg.body, seg.subheads)
     article = ParsedArticle(
         kind=seg.kind,
@@ -82,7 +90,22 @@ def _article(seg: Segment) -> ParsedArticle:
         article.dateline = seg.byline.dateline
         article.reporters = list(seg.byline.reporters)
     article.review = _review(seg, article) + seg.flags + flowed.review
+    if margin < ROLE_MARGIN and not flags.has(article.review, flags.HEADLINE_UNCERTAIN):
+        article.review.append(flags.HEADLINE_UNCERTAIN)
+    if _byline_inside(article.paragraphs) and not flags.has(article.review, flags.CUT_UNCERTAIN):
+        article.review.append(flags.CUT_UNCERTAIN)
     return article
+
+
+def _byline_inside(paragraphs: list[str]) -> bool:
+    """A paragraph after the first opens with a dated byline (本报广州1月14日电…): another
+    item's start, most likely, that the cut missed (a sub-story's byline, 本报记者 富子梅,
+    has no dateline)."""
+    for text in paragraphs[1:]:
+        byline = match_byline(text[:80])
+        if byline and byline.dateline:
+            return True
+    return False
 
 
 def _review(seg: Segment, article: ParsedArticle) -> list[str]:

@@ -126,13 +126,14 @@ def _closes_body(prev: Line, lines: list[Line], i: int) -> bool:
 
 
 def _joined_head(lines: list[Line], i: int) -> str:
-    """Line i and the next two text lines: a byline may wrap (…姚广 / 强）), even across a
-    column break (新华社济南1月25日电 / blank / （记者董振国）…)."""
+    """Line i and the next text lines, as many as a byline may fill (at least three, up
+    to 60 characters or 8 lines): it may wrap (…姚广 / 强）) across a column break, and
+    over five narrow lines (新华社北京1月1 / 5日电（中央人民广 / … / 韩振军）…)."""
     texts: list[str] = []
     for line in itertools.islice(lines, i, None):
         if not line.blank:
             texts.append(line.text)
-            if len(texts) == 3:
+            if len(texts) >= 8 or (len(texts) >= 3 and sum(map(len, texts)) >= 60):
                 break
     return "".join(texts)
 

@@ -1,6 +1,6 @@
 """segment + headline: items, furniture and headlines on small made-up pages."""
 
-from archive.ingest import parse_page
+from archive.ingest import flags, parse_page
 from archive.ingest.headline import split_headline
 from archive.ingest.model import Jump
 from archive.ingest.render import non_layout, page_covered_text
@@ -67,7 +67,8 @@ def test_an_unsigned_article_after_a_headline_starts_a_new_item():
     first, second = parse_page(text).articles
     assert first.title == "第一个标题" and first.reporters == ["刘婧"]
     assert second.source == "" and second.paragraphs[0].startswith("焦煤集团")
-    assert second.review == ["no_headline", "no_byline"]
+    # A headless item beside headed ones is where a headline is most often misplaced.
+    assert second.review == ["no_headline", "no_byline", "cut_uncertain"]
 
 
 def test_an_unsigned_article_may_open_with_a_two_line_paragraph():
@@ -191,3 +192,39 @@ def test_a_list_entry_after_a_clause_end_opens_a_paragraph():
     )
     [item] = parse_page(text).articles
     assert [p[:4] for p in item.paragraphs] == ["价格主管", "（一）询", "（二）查"]
+
+
+def test_a_wire_byline_over_five_narrow_lines_names_every_reporter():
+    text = (
+        "　　新华社北京1月1\n5日电（中央人民广\n播电台记者李涛，\n新华社记者王言彬、\n"
+        "韩振军）国务院总\n理李鹏今天下午在\n接见。\n\n加快石油资源勘探开发\n"
+    )
+    [item] = parse_page(text).articles
+    assert (item.source, item.dateline) == ("新华社", "北京1月15日电")
+    assert item.reporters == ["李涛", "王言彬", "韩振军"]
+    assert item.paragraphs == ["国务院总理李鹏今天下午在接见。"]
+
+
+def test_a_headless_item_is_flagged_unless_its_end_is_printed():
+    from archive.ingest.cuts import _headless
+    from archive.ingest.segment import Segment
+
+    headed, open_end, coded = Segment(headline=[["第一个标题"]]), Segment(), Segment()
+    coded.editor_code = "①3"
+    _headless([headed, open_end, coded, Segment(headline=[["第二个标题"]])])
+    assert (headed.flags, open_end.flags, coded.flags) == ([], [flags.CUT_UNCERTAIN], [])
+    # At the page's end, a headless item says the order itself may be misread.
+    headed, open_end = Segment(headline=[["第一个标题"]]), Segment()
+    _headless([headed, open_end])
+    assert headed.flags == open_end.flags == [flags.CUT_UNCERTAIN]
+    alone = Segment()
+    _headless([alone])  # no item of the page has a headline: nothing to have taken one
+    assert alone.flags == []
+
+
+def test_a_dated_byline_inside_a_body_flags_its_item():
+    from archive.ingest import _byline_inside
+
+    assert _byline_inside(["伴随着……", "本报广州1月14日电 （记者丁怡婷）伴随着香港回归"])
+    assert not _byline_inside(["本报广州1月14日电 （记者丁怡婷）伴随着", "下一段。"])
+    assert not _byline_inside(["第一段。", "本报记者 富子梅 靳 博"])  # a sub-story's byline
