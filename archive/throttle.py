@@ -1,6 +1,6 @@
 """Per-client rate limits on the costly public URLs: search, the JSON API and the feeds.
 
-Each limit is a rate, "5/15s" (five per 15 seconds), kept per client address in the default
+Each limit is a rate, "5/20s" (five per 20 seconds), kept per client address in the default
 cache as one number, the time the client's allowance is used up to (the generic cell rate
 algorithm): a request moves it on by period/N, and is refused while it lies more than one
 period ahead of now. So N may come at once, then one every period/N; a client that waited
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 
 from archive.clients import client_key
 
@@ -124,6 +125,8 @@ def over_budget(name, client, rate, *, reserve=0.0, now=None):
     return round(ahead - rate.period, 1) if ahead > rate.period else 0
 
 
+RUNNING = "上一个检索尚未完成"
+
 # The throttled URLs, by path prefix (the first that matches names the limit).
 GROUPS = (
     ("/search/", "search"),
@@ -172,12 +175,43 @@ class Verdict:
     reason: str = "请求过于频繁"
 
 
+# Refusals this process already decided: {(group, client): (until, reason)}. A refused
+# client's allowance never moves back (every charge moves it further ahead), so a refusal
+# holds until its wait is over: the client's next requests in that time are refused without
+# reading the cache (an attacker's flood is mostly these). Not the "one search at a time"
+# refusal, which ends whenever the other search does.
+_refused = {}
+_REFUSED_KEPT = 10_000
+
+
 def check(request):
     """The verdict on this request; an admitted search is marked running until finished."""
     group = group_of(request.path_info)
     if group is None:
         return Verdict()
     client = client_key(request)
+    now = time.time()
+    known = _refused.get((group, client))
+    if known is not None and known[0] > now:
+        return Verdict(known[0] - now, group, known[1])
+    verdict = _check(group, client)
+    if verdict.wait and verdict.reason != RUNNING:
+        if len(_refused) >= _REFUSED_KEPT:
+            _refused.clear()
+        # Less the rounding of the wait to a tenth: never refused past the real wait.
+        _refused[(group, client)] = (now + verdict.wait - 0.1, verdict.reason)
+    return verdict
+
+
+def forget_refusals(**kwargs):
+    """Drop the refusals kept in this process (a test changed the limits or the cache)."""
+    _refused.clear()
+
+
+setting_changed.connect(forget_refusals)
+
+
+def _check(group, client):
     if group == "search":
         verdict = _search_verdict(client)
         if verdict.wait:
@@ -215,7 +249,7 @@ def _search_verdict(client):
         return Verdict(wait, "search")
     if started is not None:
         # One search at a time per client: a client can never hold more than one worker.
-        return Verdict(1, "search", "上一个检索尚未完成")
+        return Verdict(1, "search", RUNNING)
     return Verdict()
 
 

@@ -58,6 +58,7 @@ from attack_clients import (  # noqa: E402
     log_in,
     request,
 )
+from attack_cpu import CpuMeter, cpu_report  # noqa: E402
 from common import (  # noqa: E402
     CORPUS_GBK,
     PYTHON,
@@ -142,11 +143,13 @@ def archive_text(db_path):
 # -- phases ----------------------------------------------------------------------------------
 
 
-def phase(kind, seconds, make_clients, lead_in=0):
+def phase(kind, seconds, make_clients, meter, lead_in=0):
     """Run the clients for lead_in + seconds; readers are measured over the last `seconds`
-    (an attack's first burst, before its limits bite, falls in the lead-in)."""
+    (an attack's first burst, before its limits bite, falls in the lead-in). The CPU used is
+    measured over the whole phase, lead-in included."""
     stop = multiprocessing.get_context("fork").Event()  # seen by Apart's process too
     clients = make_clients(stop)
+    cpu_before = meter.sample()
     started = time.monotonic()
     for client in clients:
         client.start()
@@ -154,8 +157,9 @@ def phase(kind, seconds, make_clients, lead_in=0):
     stop.set()
     for client in clients:
         client.join(timeout=90)  # a search running when the phase ends finishes first
+    used = meter.since(cpu_before)
     clients = [c for client in clients for c in unpacked(client)]
-    return kind, started + lead_in, started + lead_in + seconds, clients
+    return kind, started + lead_in, started + lead_in + seconds, clients, used
 
 
 def unpacked(client):
@@ -166,7 +170,7 @@ def unpacked(client):
 def reader_stats(phases):
     """Per kind of phase: reader requests answered within the phase, per second; latencies."""
     stats = {}
-    for kind, start, end, clients in phases:
+    for kind, start, end, clients, _ in phases:
         entry = stats.setdefault(
             kind, {"ok": 0, "seconds": 0.0, "latencies": [], "other": Counter()}
         )
@@ -187,7 +191,7 @@ def reader_stats(phases):
 
 def answers_by_client(phases):
     table = {}
-    for _, _, _, clients in phases:
+    for _, _, _, clients, _ in phases:
         for client in clients:
             answers = getattr(client, "answers", [])
             counts = answers if isinstance(answers, Counter) else Counter(a[1] for a in answers)
@@ -284,6 +288,8 @@ def report(phases, staff_login, cli, args, data_dir):
     print("\nworkers' time by client (seconds in the worker, all phases; 2 workers):")
     for kind, (seconds, count) in sorted(worker_time(data_dir / "access.log").items()):
         print(f"  {kind:<9} {seconds:7.1f} s over {count:5} requests")
+    print("\ncores used on average per phase (lead-ins included; 2 cores):")
+    print("\n".join(cpu_report(phases)))
     print(f"\nthe editor logging in from another address after the spraying: {staff_login}")
     print("\nmanage.py ingest fed:")
     for label, size, code, last, seconds, peak in cli:
@@ -332,6 +338,7 @@ def main():
           f"{settings_in_force(data_dir)}")  # fmt: skip
     port = args.port
     access = data_dir / "access.log"
+    access.unlink(missing_ok=True)  # gunicorn appends: a reused archive keeps no old runs
     server, log = start_gunicorn(data_dir, port, data_dir / "server.log", access_log=access)
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz")
@@ -370,11 +377,11 @@ def main():
                 return readers(stop) + [Apart(both, stop)]
             return search_attack(stop) + others(stop)
 
-        phases = []
+        phases, meter = [], CpuMeter(server.pid)
         for _ in range(args.rounds):
-            phases.append(phase("quiet", args.seconds, readers))
-            phases.append(phase("search", args.seconds, search_attack, args.lead_in))
-            phases.append(phase("all", args.seconds, every_attack, args.lead_in))
+            phases.append(phase("quiet", args.seconds, readers, meter))
+            phases.append(phase("search", args.seconds, search_attack, meter, args.lead_in))
+            phases.append(phase("all", args.seconds, every_attack, meter, args.lead_in))
         staff_login, _ = log_in(port, "127.0.0.50", "editor", PASSWORD)
     finally:
         stop_gunicorn(server, log)

@@ -189,3 +189,36 @@ def test_the_default_cache_is_a_folder_every_worker_shares(tmp_path):
     }
     with pytest.raises(ValueError, match="CACHE_URL"):
         cache_settings("memcache://x")
+
+
+def test_a_refused_client_is_refused_again_without_reading_the_cache(client, limits, monkeypatch):
+    assert statuses(client, "/search/", 3, data={"q": "防控"}) == [200, 200, 429]
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the cache was read for a refusal already decided")
+
+    from django.core.cache import caches
+
+    monkeypatch.setattr(caches["default"], "get", unread)
+    response = client.get("/search/", {"q": "防控"})
+    assert response.status_code == 429 and "请求过于频繁" in response.content.decode()
+    assert 1 <= int(response["Retry-After"]) <= 30
+
+
+def test_a_kept_refusal_ends_with_its_wait(client, limits, monkeypatch):
+    assert statuses(client, "/search/", 3, data={"q": "防控"}) == [200, 200, 429]
+    later = time.time() + 31  # "2/m": one more search fits after 30 s
+    monkeypatch.setattr("archive.throttle.time.time", lambda: later)
+    assert client.get("/search/", {"q": "防控"}).status_code == 200
+
+
+def test_one_search_at_a_time_is_never_kept_past_the_other_search(client, limits):
+    cache.set("rl:search-running:127.0.0.1", time.time())  # its search runs in another worker
+    assert client.get("/search/", {"q": "防控"}).status_code == 429
+    cache.delete("rl:search-running:127.0.0.1")  # … and finished
+    assert client.get("/search/", {"q": "防控"}).status_code == 200
+
+
+def test_an_over_limit_client_is_refused_before_its_query_is_read(client, limits):
+    assert statuses(client, "/search/", 2, data={"q": "防控"}) == [200, 200]
+    assert client.get("/search/", {"q": "防\x00控"}).status_code == 429
