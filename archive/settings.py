@@ -239,6 +239,9 @@ SEARCH_TIME_BUDGET = float(os.environ.get("SEARCH_TIME_BUDGET", str(min(8.0, REQ
 # Seconds a search's answer is kept for the same search again (archive/search_cache.py),
 # never past a change to the index; 0 turns it off.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
+# Whoosh's files memory-mapped (archive.search.whoosh_storage): quicker, but the index pages a
+# worker has touched count in its RSS (shared page cache, not private memory); 0 = plain reads.
+WHOOSH_MMAP = os.environ.get("WHOOSH_MMAP", "1") != "0"
 RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "30/15s")
 RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "10/20s")
 

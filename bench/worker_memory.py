@@ -48,6 +48,7 @@ from common import (
     median,
     require_corpus,
 )  # noqa: E402
+from search_http import NO_ANSWER_CACHE, NO_RATE_LIMITS  # noqa: E402
 
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 CACHE = Path(tempfile.gettempdir()) / "archive-bench-worker"
@@ -181,6 +182,10 @@ def one_run(data_dir, queries, args):
         GUNICORN_THREADS="1",
         GUNICORN_MAX_REQUESTS="0",  # no recycling while measuring: a leak must show
         GUNICORN_LOG_LEVEL="warning",
+        # Searches, not refusals: the rate limits (issue 18) would answer nearly all of
+        # these 10,000 with 429, and the answer cache would serve repeats without searching.
+        **NO_RATE_LIMITS,
+        **NO_ANSWER_CACHE,
     )
     command = [GUNICORN, "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
     command += ["--access-logfile", "/dev/null", "archive.wsgi:application"]

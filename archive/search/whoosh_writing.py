@@ -17,6 +17,7 @@ from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.compat import queue
+from whoosh.filedb.filestore import FileStorage
 from whoosh.multiproc import MpWriter
 
 from archive.search.analysis import bulk_words, jieba_words
@@ -41,10 +42,12 @@ def open_index(path, create=True):
 
 
 def open_for_reading(path):
-    """The index at ``path``, its files memory-mapped and read without copies
-    (archive.search.whoosh_storage: Whoosh's own mmap copies each segment into every
-    searcher; its plain file reads cost two system calls a read)."""
-    return MappedFileStorage(path, readonly=True).open_index(schema=SCHEMA)
+    """The index at ``path`` for searching: its files memory-mapped and read without copies
+    (archive.search.whoosh_storage), or with plain file reads when settings.WHOOSH_MMAP is
+    off — Whoosh's own mmap mode would copy each segment into every searcher."""
+    if getattr(settings, "WHOOSH_MMAP", True):
+        return MappedFileStorage(path, readonly=True).open_index(schema=SCHEMA)
+    return FileStorage(path, supports_mmap=False, readonly=True).open_index(schema=SCHEMA)
 
 
 class SubWriterError(RuntimeError):

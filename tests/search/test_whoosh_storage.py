@@ -44,3 +44,14 @@ def test_an_index_read_through_maps_finds_what_whoosh_finds(tmp_path):
                 query = QueryParser("body", schema).parse(word)
                 answers.append(sorted(hit["id"] for hit in searcher.search(query)))
         assert answers[0] == answers[1] and answers[0]
+
+
+def test_the_setting_chooses_maps_or_plain_reads(tmp_path, settings):
+    from archive.search.schema import SCHEMA
+    from archive.search.whoosh_writing import open_for_reading
+
+    index.create_in(str(tmp_path), SCHEMA)
+    settings.WHOOSH_MMAP = True
+    assert type(open_for_reading(str(tmp_path)).storage) is MappedFileStorage
+    settings.WHOOSH_MMAP = False
+    assert type(open_for_reading(str(tmp_path)).storage) is FileStorage
