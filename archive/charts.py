@@ -1,9 +1,9 @@
 """Small bar charts drawn on the server as SVG: hits per year or month, mentions per year.
 
 Plain data in, geometry out; the ``bar_chart`` tag (archive/templatetags/archive_fragments.py)
-turns a Chart into markup. Horizontal positions are percentages of the chart's width and vertical ones are
-pixels, so the chart fills any column without its text shrinking on a phone, as a scaled
-viewBox would make it.
+turns a Chart into markup. Horizontal positions are percentages of the chart's width and
+vertical ones are pixels, so the chart fills any column without its text shrinking on a
+phone, as a scaled viewBox would make it.
 
     >>> chart = bar_chart([Slot("1998", 3, "1998年：3篇", "?y=1998"), Slot("1999", 1, "1999年：1篇")])
     >>> [(b.label, b.x, b.width, b.height) for b in chart.bars]

@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 # A headline whose kicker / title / subtitle the weights chose by less than this over the
 # next best cut is flagged headline_uncertain (chosen on dev pages, fitting dates).
 ROLE_MARGIN = 6.0
-BLOCKS = True  # the weights may not cut a block where a word runs on (headline_roles.choose)
 
 
 def parse_page(
@@ -69,9 +68,8 @@ def _article(seg: Segment) -> ParsedArticle:
     head_lines = [line for block in seg.headline for line in block]
     blocks = [n for n, block in enumerate(seg.headline) for _ in block]
     current = seg.roles or split_headline(seg.headline)
-    (kicker, title, subtitle), margin = headline_roles.choose(
-        head_lines, current, blocks if BLOCKS else None
-    )
+    # The printed block of each headline line: the weights may not cut one mid-word.
+    (kicker, title, subtitle), margin = headline_roles.choose(head_lines, current, blocks)
     flowed = reflow(seg.body, seg.subheads)
     article = ParsedArticle(
         kind=seg.kind,

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from archive.ingest.headline import KICKER_END, STATEMENT_END
+from archive.ingest.word_tagger import word_tagger
 
 __all__ = ["MARGIN", "candidates", "choose", "choose_roles", "features", "role_margin", "score"]
 
@@ -182,8 +183,6 @@ def _allowed(
 def _mid_word(before: str, after: str) -> bool:
     """A word runs on from ``before`` into ``after`` (read by the word tagger on the few
     characters either side)."""
-    from archive.ingest.word_tagger import word_tagger
-
     left = before[-4:]
     at = 0
     for word, _tag in word_tagger().tag(left + after[:4]):
