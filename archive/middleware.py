@@ -127,7 +127,8 @@ class InvalidCharactersMiddleware:
 
 class RateLimitMiddleware:
     """Per-client limits on search, the API and the feed (archive/throttle.py), a 429 when a
-    client is over; a failed login counts against its address (login spraying)."""
+    client is over; a failed login counts against its address (login spraying), an error
+    answer against its client (scanning)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -142,12 +143,15 @@ class RateLimitMiddleware:
         if verdict.wait:
             return too_many(request, verdict.wait, verdict.reason)
         if verdict.group != "search":
-            return self.get_response(request)
-        started = time.monotonic()
-        try:
-            return self.get_response(request)
-        finally:
-            throttle.finish_search(request, time.monotonic() - started)
+            response = self.get_response(request)
+        else:
+            started = time.monotonic()
+            try:
+                response = self.get_response(request)
+            finally:
+                throttle.finish_search(request, time.monotonic() - started)
+        throttle.count_error(request, response.status_code)
+        return response
 
 
 def wants_json(request):

@@ -244,6 +244,9 @@ SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
 WHOOSH_MMAP = os.environ.get("WHOOSH_MMAP", "1") != "0"
 RATE_LIMIT_API = os.environ.get("RATE_LIMIT_API", "30/15s")
 RATE_LIMIT_FEEDS = os.environ.get("RATE_LIMIT_FEEDS", "10/20s")
+# 400 and 404 answers per client on public URLs; past it, every public URL answers 429 until
+# the allowance is back (a scanner, not a reader: nobody follows twenty dead links a minute).
+RATE_LIMIT_ERRORS = os.environ.get("RATE_LIMIT_ERRORS", "20/m")
 
 
 def cache_settings(cache_url):

@@ -11,6 +11,11 @@ minute), charged after each search with what it took, and runs one search at a t
 client. A request count alone cannot protect readers: one query built from 179 single
 characters cost as much as a thousand ordinary ones before searches had a cost bound.
 
+Error answers are counted too ("20/m" of 400 and 404 per client, RATE_LIMIT_ERRORS): a
+client that keeps asking for pages that cannot exist is scanning, not reading, and once over
+its allowance every public URL answers it 429 until the allowance is back. Only error answers
+touch the cache for this; the refusal itself is remembered in the worker that counted it.
+
 A failing cache (a read-only or full data folder, a Redis that went away) lets requests
 through: the limits protect the site, and must never be what breaks it.
 """
@@ -162,6 +167,10 @@ def search_time_rate():
     return Rate.parse(settings.RATE_LIMIT_SEARCH_TIME)
 
 
+def errors_rate():
+    return Rate.parse(settings.RATE_LIMIT_ERRORS)
+
+
 def login_failure_rate():
     return Rate.parse(settings.LOGIN_FAILURES_PER_ADDRESS)
 
@@ -187,10 +196,15 @@ _REFUSED_KEPT = 10_000
 def check(request):
     """The verdict on this request; an admitted search is marked running until finished."""
     group = group_of(request.path_info)
-    if group is None:
+    if group is None and not _refused:
         return Verdict()
     client = client_key(request)
     now = time.time()
+    scanning = _refused.get((ERRORS, client))
+    if scanning is not None and scanning[0] > now and not _is_staff_path(request.path_info):
+        return Verdict(scanning[0] - now, ERRORS, scanning[1])
+    if group is None:
+        return Verdict()
     known = _refused.get((group, client))
     if known is not None and known[0] > now:
         return Verdict(known[0] - now, group, known[1])
@@ -201,6 +215,31 @@ def check(request):
         # Less the rounding of the wait to a tenth: never refused past the real wait.
         _refused[(group, client)] = (now + verdict.wait - 0.1, verdict.reason)
     return verdict
+
+
+ERRORS = "errors"
+COUNTED_ERRORS = frozenset({400, 404})
+SCANNING = "出错的请求过多"
+
+
+def _is_staff_path(path):
+    # Staff work in the admin is theirs to get wrong; the login has its own limits.
+    return path.startswith("/admin/")
+
+
+def count_error(request, status):
+    """After an answer: a 400 or 404 on a public URL counts against the client; the one
+    that puts it over its allowance makes this worker refuse it until the allowance is back."""
+    rate = errors_rate()
+    if rate is None or status not in COUNTED_ERRORS or _is_staff_path(request.path_info):
+        return
+    client = client_key(request)
+    charge(ERRORS, client, rate, 1)
+    wait = over_budget(ERRORS, client, rate)
+    if wait:
+        if len(_refused) >= _REFUSED_KEPT:
+            _refused.clear()
+        _refused[(ERRORS, client)] = (time.time() + wait - 0.1, SCANNING)
 
 
 def forget_refusals(**kwargs):

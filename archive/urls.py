@@ -6,6 +6,7 @@ from django.urls import include, path, register_converter
 
 from archive import converters
 from archive.feeds import NewIssuesFeed, SearchFeed
+from archive.published_cache import kept_until_published
 from archive.sitemaps import SITEMAPS
 from archive.views import (
     api,
@@ -31,7 +32,7 @@ archive_patterns = [
     # /people/王小平/
     path("people/<str:slug>/", browse.person_detail, name="person"),
     # /feeds/issues/
-    path("feeds/issues/", NewIssuesFeed(), name="feed-issues"),
+    path("feeds/issues/", kept_until_published(NewIssuesFeed()), name="feed-issues"),
     # /feeds/search/?q=防控
     path("feeds/search/", SearchFeed(), name="feed-search"),
     # /healthz
@@ -84,13 +85,13 @@ urlpatterns = [
     # /sitemap.xml — the index of parts; /sitemap-articles.xml?p=2 — one part
     path(
         "sitemap.xml",
-        sitemaps.index,
+        kept_until_published(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-part"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemaps.sitemap,
+        kept_until_published(sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-part",
     ),

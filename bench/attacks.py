@@ -256,7 +256,8 @@ def settings_in_force(data_dir):
     script = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.RATE_LIMIT_SEARCH, s.RATE_LIMIT_SEARCH_TIME, s.RATE_LIMIT_API, "
-        "s.RATE_LIMIT_FEEDS, s.LOGIN_FAILURES_PER_ADDRESS, s.CACHES['default']['BACKEND'])"
+        "s.RATE_LIMIT_FEEDS, s.RATE_LIMIT_ERRORS, s.LOGIN_FAILURES_PER_ADDRESS, "
+        "s.CACHES['default']['BACKEND'])"
     )
     result = subprocess.run(
         [PYTHON, "-c", script], cwd=REPO, env=archive_env(data_dir), capture_output=True, text=True
@@ -334,7 +335,7 @@ def main():
     print(
         f"archive: {len(article_ids):,} published articles in {time.perf_counter() - built:.0f} s"
     )
-    print(f"limits (search, search time, api, feeds, login failures, cache): "
+    print(f"limits (search, search time, api, feeds, errors, login failures, cache): "
           f"{settings_in_force(data_dir)}")  # fmt: skip
     port = args.port
     access = data_dir / "access.log"

@@ -46,6 +46,7 @@ NO_LIMITS = {
     "RATE_LIMIT_SEARCH_TIME": "0",
     "RATE_LIMIT_API": "0",
     "RATE_LIMIT_FEEDS": "0",
+    "RATE_LIMIT_ERRORS": "0",
 }
 
 

@@ -80,6 +80,7 @@ NO_RATE_LIMITS = {
     "RATE_LIMIT_SEARCH_TIME": "0",
     "RATE_LIMIT_API": "0",
     "RATE_LIMIT_FEEDS": "0",
+    "RATE_LIMIT_ERRORS": "0",
 }
 # The answer cache would serve the API and the 4-client rounds the page round's answers (the
 # same queries): every figure here is the search's own cost.

@@ -29,6 +29,7 @@ def fresh_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.RATE_LIMIT_SEARCH = settings.RATE_LIMIT_SEARCH_TIME = "0"
     settings.RATE_LIMIT_API = settings.RATE_LIMIT_FEEDS = settings.LOGIN_FAILURES_PER_ADDRESS = "0"
+    settings.RATE_LIMIT_ERRORS = "0"
     cache.clear()  # local memory caches of one name share their store
 
 

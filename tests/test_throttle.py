@@ -222,3 +222,30 @@ def test_one_search_at_a_time_is_never_kept_past_the_other_search(client, limits
 def test_an_over_limit_client_is_refused_before_its_query_is_read(client, limits):
     assert statuses(client, "/search/", 2, data={"q": "防控"}) == [200, 200]
     assert client.get("/search/", {"q": "防\x00控"}).status_code == 429
+
+
+def test_a_client_that_keeps_asking_for_pages_that_cannot_exist_is_refused_everywhere(
+    client, settings
+):
+    settings.RATE_LIMIT_ERRORS = "3/m"
+    scanner = {"REMOTE_ADDR": "198.51.100.7"}
+    assert statuses(client, "/people/没有此人/", 3, **scanner) == [404, 404, 404]
+    assert client.get("/search/", {"q": "\x00"}, **scanner).status_code == 400  # the fourth
+    refused = client.get("/", **scanner)
+    assert refused.status_code == 429 and "出错的请求过多" in refused.content.decode()
+    assert client.get("/api/articles/1", **scanner).status_code == 429
+    # Another reader is not affected, nor the scanner's own work in the admin.
+    assert client.get("/", REMOTE_ADDR="198.51.100.8").status_code == 200
+    assert client.get("/admin/login/", **scanner).status_code == 200
+
+
+def test_a_few_dead_links_cost_a_reader_nothing(client, settings):
+    settings.RATE_LIMIT_ERRORS = "20/m"
+    assert statuses(client, "/people/没有此人/", 5) == [404] * 5
+    assert client.get("/").status_code == 200
+
+
+def test_errors_in_the_admin_are_not_counted(client, settings, staff):
+    settings.RATE_LIMIT_ERRORS = "2/m"
+    assert statuses(staff, "/admin/archive/article/999999/change/", 3) != [429] * 3
+    assert staff.get("/").status_code == 200
