@@ -183,7 +183,8 @@ def too_many(request, wait, what="请求过于频繁"):
     if wants_json(request):
         response = refusal(request, 429, message, retry_after=seconds)
     else:
-        response = HttpResponse(_too_many_page(message), status=429)
+        # Refused for scanning, the client is refused everywhere: no links to other pages.
+        response = HttpResponse(_too_many_page(message, what == throttle.SCANNING), status=429)
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         response.headers["X-Frame-Options"] = "DENY"
     response["Retry-After"] = str(seconds)
@@ -192,5 +193,5 @@ def too_many(request, wait, what="请求过于频繁"):
 
 
 @functools.lru_cache(maxsize=512)
-def _too_many_page(message):
-    return render_to_string("429.html", {"status": 429, "message": message})
+def _too_many_page(message, scanning=False):
+    return render_to_string("429.html", {"status": 429, "message": message, "scanning": scanning})

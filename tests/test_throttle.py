@@ -232,7 +232,9 @@ def test_a_client_that_keeps_asking_for_pages_that_cannot_exist_is_refused_every
     assert statuses(client, "/people/没有此人/", 3, **scanner) == [404, 404, 404]
     assert client.get("/search/", {"q": "\x00"}, **scanner).status_code == 400  # the fourth
     refused = client.get("/", **scanner)
-    assert refused.status_code == 429 and "出错的请求过多" in refused.content.decode()
+    page = refused.content.decode()
+    assert refused.status_code == 429 and "出错的请求过多" in page and "批量扫描" in page
+    assert "不受限制" not in page  # the home page is refused to it too
     assert client.get("/api/articles/1", **scanner).status_code == 429
     # Another reader is not affected, nor the scanner's own work in the admin.
     assert client.get("/", REMOTE_ADDR="198.51.100.8").status_code == 200
