@@ -227,11 +227,21 @@ def _is_staff_path(path):
     return path.startswith("/admin/")
 
 
+# Asked for by browsers and crawlers on their own, or missing through the site's fault (a
+# static file): never a sign of scanning.
+UNCOUNTED = ("/static/", "/media/", "/favicon.ico", "/apple-touch-icon")
+
+
+def _counts_as_error(request, status):
+    path = request.path_info
+    return status in COUNTED_ERRORS and not _is_staff_path(path) and not path.startswith(UNCOUNTED)
+
+
 def count_error(request, status):
     """After an answer: a 400 or 404 on a public URL counts against the client; the one
     that puts it over its allowance makes this worker refuse it until the allowance is back."""
     rate = errors_rate()
-    if rate is None or status not in COUNTED_ERRORS or _is_staff_path(request.path_info):
+    if rate is None or not _counts_as_error(request, status):
         return
     client = client_key(request)
     charge(ERRORS, client, rate, 1)

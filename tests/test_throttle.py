@@ -247,6 +247,14 @@ def test_a_few_dead_links_cost_a_reader_nothing(client, settings):
     assert client.get("/").status_code == 200
 
 
+def test_what_browsers_ask_for_on_their_own_is_not_counted(client, settings):
+    settings.RATE_LIMIT_ERRORS = "1/m"
+    for path in ("/favicon.ico", "/apple-touch-icon.png", "/static/css/gone.css"):
+        assert statuses(client, path, 3) == [404] * 3
+    assert client.get("/").status_code == 200
+    assert 'rel="icon"' in client.get("/").content.decode()  # so browsers need not guess
+
+
 def test_errors_in_the_admin_are_not_counted(client, settings, staff):
     settings.RATE_LIMIT_ERRORS = "2/m"
     assert statuses(staff, "/admin/archive/article/999999/change/", 3) != [429] * 3
