@@ -89,3 +89,52 @@ def test_chart_text_is_escaped():
     html = render('{% bar_chart c "c" %}', c=chart)
     assert "<b>" not in html and "<i>" not in html and "<cap>" not in html
     assert 'href="?a=1&amp;b=2"' in html
+
+
+def hit(**fields):
+    from archive.search.results import Hit
+
+    defaults = dict(
+        id=1,
+        url="/a/1/",
+        kicker="",
+        title="全民动员",
+        subtitle="",
+        paper="jzrb",
+        paper_name="焦作日报",
+        date="2020-01-27",
+        page=1,
+        kind="article",
+        persons=[],
+        reporters=[],
+        snippet="副市长<mark>王付举</mark>",
+    )
+    made = Hit(**{**defaults, **fields})
+    made.display_title = made.title or "副市长王付举一同检查"
+    made.kind_label = "简讯"
+    return made
+
+
+def test_a_hit_list_links_each_headline_with_the_highlight():
+    html = render(
+        "{% hit_list hits suffix %}", hits=[hit(), hit(id=2, url="/a/2/")], suffix="?hl=x"
+    )
+    page = Elements(html)
+    assert [a["href"] for a in page.all("a")] == ["/a/1/?hl=x", "/a/2/?hl=x"]
+    assert "<mark>王付举</mark>" in html  # the snippet's own markup is kept
+    assert "简讯" not in html  # an ordinary article names no kind
+
+
+def test_a_hit_shows_kicker_subtitle_kind_and_the_lead_for_no_title():
+    html = render(
+        "{% hit_list hits '' %}", hits=[hit(kicker="引", subtitle="副", title="", kind="brief")]
+    )
+    page = Elements(html)
+    assert page.all("p", "kicker") and page.all("p", "subtitle")
+    assert page.all("h3", "hit__title hit__title--lead")
+    assert "副市长王付举一同检查" in html and "简讯" in html
+
+
+def test_hit_fields_are_escaped():
+    html = render("{% hit_list hits '' %}", hits=[hit(title="<b>x", kicker="<i>", paper_name="&")])
+    assert "<b>" not in html and "&lt;b&gt;x" in html and "&lt;i&gt;" in html and "&amp;" in html

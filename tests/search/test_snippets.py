@@ -35,3 +35,22 @@ def test_without_a_match_the_passage_is_the_start():
 
 def test_a_quoted_phrase_not_found_whole_marks_its_parts():
     assert make_snippet("疫情，防控", ["疫情 防控"]) == "<mark>疫情</mark>，<mark>防控</mark>"
+
+
+def test_a_folded_match_before_the_one_typed_leads_the_passage():
+    # 6月 as typed comes late; the full-width ６月 near the start is the first match.
+    text = "甲" * 20 + "６月" + "乙" * 600 + "6月" + "丙" * 300
+    snippet = make_snippet(text, ["6月"], width=60)
+    assert "<mark>６月</mark>" in snippet and "<mark>6月</mark>" not in snippet
+
+
+def test_a_long_text_shows_every_match_in_its_passage():
+    text = "甲" * 1000 + "防控" + "乙" * 10 + "防控" + "丙" * 3000
+    snippet = make_snippet(text, ["防控"], width=60)
+    assert snippet.count("<mark>防控</mark>") == 2
+
+
+def test_a_phrase_found_whole_only_far_down_is_marked_whole():
+    text = "疫情，防控" + "甲" * 2000 + "疫情 防控" + "乙" * 100
+    snippet = make_snippet(text, ["疫情 防控"], width=40)
+    assert snippet.count("<mark>") == 1 and "<mark>疫情 防控</mark>" in snippet
