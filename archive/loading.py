@@ -25,7 +25,7 @@ from archive.models import (
     Newspaper,
     Page,
     Person,
-    free_person_slug,
+    free_person_slugs,
     pinyin_sort_key,
 )
 from archive.numbering import assign_numbers, text_of
@@ -296,11 +296,10 @@ class _PersonCache:
     def flush(self):
         if not self.pending:
             return
-        taken = set()
-        for person in self.pending.values():
-            person.slug = free_person_slug(person.name, taken)
-            taken.add(person.slug)
-            person.sort_key = pinyin_sort_key(person.name)
+        slugs = free_person_slugs(self.pending)
+        for name, person in self.pending.items():
+            person.slug = slugs[name]
+            person.sort_key = pinyin_sort_key(name)
         Person.objects.bulk_create(self.pending.values())
         created = Person.objects.filter(name__in=list(self.pending), distinction="")
         for person in created:

@@ -5,6 +5,7 @@ The questions the reader pages ask are QuerySet methods (querysets.py).
 """
 
 import unicodedata
+from collections import Counter
 
 from django.db import models
 from django.urls import reverse
@@ -316,6 +317,27 @@ def free_person_slug(name, taken=()):
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def free_person_slugs(names):
+    """{name: a free slug} for new persons' names, looked up together rather than one by one.
+
+    A load creates thousands of persons: a name whose slug nobody holds (the commonest case)
+    takes it after one look for the whole batch; names that share a slug with each other or
+    with a stored person go on to free_person_slug.
+    """
+    bases = {name: person_slug(name) for name in names}
+    wanted = set(bases.values())
+    held = set(Person.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    held |= set(PersonAlias.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    sharing = Counter(bases.values())
+    slugs = {name: base for name, base in bases.items() if sharing[base] == 1 and base not in held}
+    taken = set(slugs.values())
+    for name in bases:
+        if name not in slugs:
+            slugs[name] = free_person_slug(name, taken)
+            taken.add(slugs[name])
+    return slugs
 
 
 class Person(models.Model):

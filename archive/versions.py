@@ -8,6 +8,7 @@ so it can be undone.
 """
 
 import reversion
+from django.db.models import Prefetch
 from reversion.models import Version
 
 # The comments staff read in the history (and that tell an ingest from an edit).
@@ -29,6 +30,15 @@ def register():
 
 def record(page, *, user=None, comment=STORED):
     """Keep the page's current state, with its articles and mentions, as a new version."""
+    from archive.models import Article, Mention, Page
+
+    # Read whole in three queries: reversion follows the page's articles and their mentions
+    # and names each mention by its person, otherwise a query per article and per mention.
+    mentions = Mention.objects.select_related("person").order_by("pk")
+    page = Page.objects.prefetch_related(
+        Prefetch("articles", queryset=Article.objects.order_by("order")),
+        Prefetch("articles__mentions", queryset=mentions),
+    ).get(pk=page.pk)
     with reversion.create_revision(manage_manually=True):
         reversion.add_to_revision(page)
         if user is not None and user.is_authenticated:

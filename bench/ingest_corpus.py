@@ -1,6 +1,7 @@
 """Ingest the whole People's Daily 1998-01 corpus from its original GBK file, with indexing.
 
     .venv/bin/python bench/ingest_corpus.py [--runs 3] [--procs N] [--against DIR]
+                                            [--search-url tantivy:]
 
 Each run starts from an empty archive in a temp folder (SQLite + Whoosh), runs
 `manage.py ingest pfr_199801.gbk.txt.xz --format pfr` in a child process, and reports wall
@@ -29,12 +30,15 @@ ARTICLES = 3148
 
 
 def index_size(data_dir):
-    index = Path(data_dir) / "index"
-    return sum(f.stat().st_size for f in index.iterdir() if f.is_file()) if index.is_dir() else 0
+    """Bytes of the search index: Whoosh's DATA_DIR/index or tantivy's DATA_DIR/tantivy-index."""
+    folders = [Path(data_dir) / name for name in ("index", "tantivy-index")]
+    return sum(f.stat().st_size for d in folders if d.is_dir() for f in d.rglob("*") if f.is_file())
 
 
-def one_run(repo=REPO, procs=None):
+def one_run(repo=REPO, procs=None, search_url=None):
     extra = {} if procs is None else {"SEARCH_WRITER_PROCS": str(procs)}
+    if search_url:
+        extra["SEARCH_URL"] = search_url
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         subprocess.run(
             [PYTHON, "manage.py", "migrate", "--noinput"],
@@ -82,6 +86,7 @@ def one_run(repo=REPO, procs=None):
             "-c",
             "from archive.search import search; print(search('江泽民').total)",
             check=False,
+            **extra,
         )
         return elapsed, peak_kb / 1024, stored, searched.stdout.strip().splitlines()[-1:], size_mb
 
@@ -91,6 +96,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--procs", type=int, help="SEARCH_WRITER_PROCS for the ingest")
     parser.add_argument("--against", type=Path, help="another checkout to run alternately")
+    parser.add_argument("--search-url", help="SEARCH_URL for the ingest (default: Whoosh)")
     args = parser.parse_args()
     require_corpus()
     print(f"machine: {machine()}")
@@ -98,7 +104,7 @@ def main():
     figures = {name: {"times": [], "peaks": [], "sizes": []} for name, _ in setups}
     for n in range(1, args.runs + 1):
         for name, repo in setups:
-            elapsed, peak_mb, stored, hits, size_mb = one_run(repo, args.procs)
+            elapsed, peak_mb, stored, hits, size_mb = one_run(repo, args.procs, args.search_url)
             figures[name]["times"].append(elapsed)
             figures[name]["peaks"].append(peak_mb)
             figures[name]["sizes"].append(size_mb)

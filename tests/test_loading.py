@@ -66,3 +66,18 @@ def test_a_free_slug_costs_one_query_however_many_namesakes(django_assert_num_qu
     with django_assert_num_queries(1):
         assert free_slug("……") == "person-21"
     assert free_slug("……", taken={"person-21"}) == "person-22"
+
+
+def test_new_persons_slugs_are_looked_up_together(django_assert_max_num_queries):
+    from archive.models import Person, PersonAlias, free_person_slugs
+
+    kept = Person.objects.create(name="李贵鲜", slug="李贵鲜")
+    PersonAlias.objects.create(slug="王刚", name="王刚", person=kept)
+    names = [f"新人{n}" for n in range(200)] + ["李贵鲜", "王刚", "……", "·", "李-2", "李"]
+    with django_assert_max_num_queries(2 + 4):  # the batch, then one per shared slug
+        slugs = free_person_slugs(names)
+    assert slugs["新人7"] == "新人7"
+    assert slugs["李贵鲜"] == "李贵鲜-2" and slugs["王刚"] == "王刚-2"
+    assert {slugs["……"], slugs["·"]} == {"person", "person-2"}
+    assert slugs["李-2"] == "李-2" and slugs["李"] == "李"
+    assert len(set(slugs.values())) == len(names)

@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive import restoring, versions
 from archive.exports import stored_issue_document
@@ -98,3 +100,20 @@ def test_an_admin_edit_is_a_version_by_its_editor(staff):
     assert staff.post(f"/admin/archive/article/{article.pk}/change/", data).status_code == 302
     latest = versions.history(article.page).first()
     assert latest.revision.comment == versions.EDITED and latest.revision.user.username == "editor"
+
+
+def test_a_version_reads_the_page_in_the_same_few_queries_however_many_people_it_names():
+    def reads_for_a_version(titles, persons):
+        load_issue(doc(*titles, persons=persons), index=False)
+        with CaptureQueriesContext(connection) as captured:
+            versions.record(Page.objects.get(), comment=versions.EDITED)
+        # Writes come in batches as the database allows; the reads must not grow.
+        return sum(1 for q in captured if q["sql"].startswith("SELECT"))
+
+    small = reads_for_a_version(["一篇"], ["徐衣显"])
+    large = reads_for_a_version([f"第{n}篇" for n in range(30)], [f"人物{n}" for n in range(40)])
+    assert small == large
+    kept = versions.history(Page.objects.get()).first()
+    assert kept.revision.comment == versions.EDITED
+    assert len(versions.article_states(kept)) == 30
+    assert kept.revision.version_set.count() == 1 + 30 + 30 * 40
