@@ -12,6 +12,7 @@ scored by how plausible the result is as Chinese newspaper text; the best one wi
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 
 __all__ = ["DecodeError", "decode_bytes"]
 
@@ -95,7 +96,9 @@ def plausibility(text: str) -> float:
     """
     if not text:
         return 0.0
-    good = sum(1 for ch in text if _plausible(ch))
+    # Each distinct character judged once: a month's export is millions of characters but
+    # only a few thousand different ones (6.8 MB of JSON: 5.6 s judged one by one).
+    good = sum(n for ch, n in Counter(text).items() if _plausible(ch))
     return good / len(text)
 
 
