@@ -173,3 +173,37 @@ def test_a_headline_printed_first_keeps_the_body_it_opens_onto():
     [item] = groups(["title_open", "subtitle", "open", "body"], "hf")
     assert (item.head, item.body) == ([(0, "title"), (1, "subtitle")], [2, 3])
     assert len(groups(["open", "body", "title", "open", "body", "title"])) == 2
+
+
+# A page printed headlines first that opens on a headless item (a photo's text): its
+# layout says bodies first; its headlines' words, shared with the body after each, do not.
+HEADLESS_FIRST = "\n".join(
+    [
+        "　　国庆假期，游客在天安门广场观看升旗仪式。",
+        "",
+        "丁石孙同志遗体在京火化",
+        "",
+        "　　新华社北京10月17日电丁石孙同志的遗体，17日在北京八宝山革命公墓火化。",
+        "",
+        "中蒙建交70周年招待会在京举行",
+        "",
+        "　　中国人民对外友好协会与蒙古国驻华使馆16日在京举行招待会，庆祝中蒙建交70周年。",
+        "",
+        "格兰仕发布家电物联网芯片",
+        "",
+        "　　家电企业格兰仕近日正式发布家电物联网芯片。",
+        "",
+    ]
+)
+
+
+def test_a_pages_order_is_read_off_its_headlines_words_where_they_say_it_clearly():
+    from archive.ingest.line_features import guess_order
+    from archive.ingest.line_roles import rule_roles
+    from archive.ingest.segment import segment
+
+    lines = _lines(HEADLESS_FIRST)
+    assert guess_order(lines) == "bf"  # the layout alone
+    assert guess_order(lines, rule_roles(lines, segment(lines))) == "hf"
+    titles = [a.title for a in parse_page(HEADLESS_FIRST).articles]
+    assert titles == ["", "丁石孙同志遗体在京火化", "中蒙建交70周年招待会在京举行", "格兰仕发布家电物联网芯片"]  # fmt: skip
