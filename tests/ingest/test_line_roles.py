@@ -207,3 +207,16 @@ def test_a_pages_order_is_read_off_its_headlines_words_where_they_say_it_clearly
     assert guess_order(lines, rule_roles(lines, segment(lines))) == "hf"
     titles = [a.title for a in parse_page(HEADLESS_FIRST).articles]
     assert titles == ["", "丁石孙同志遗体在京火化", "中蒙建交70周年招待会在京举行", "格兰仕发布家电物联网芯片"]  # fmt: skip
+
+
+def test_on_a_headline_first_page_a_summary_box_is_body_under_its_headline_or_opens_an_item():
+    from archive.ingest import cuts
+
+    lines = _lines(
+        "正定古城焕发新活力\n核心阅读\n正定对古城风貌整体保护。\n\n核心阅读\n"
+        "广西出台相关政策。\n\n深圳盘活存量土地\n核心阅读\n近几年，深圳坚持集约利用。\n"
+    )
+    index = [i for i, ln in enumerate(lines) if not ln.blank]
+    labels = ["title_open", "title", "body", "body", "body", "title_open", "body", "body"]
+    cuts._furniture(lines, index, labels, "hf")
+    assert labels == ["title_open", "body", "body", "open", "body", "title_open", "body", "body"]
