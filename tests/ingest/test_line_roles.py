@@ -220,3 +220,28 @@ def test_on_a_headline_first_page_a_summary_box_is_body_under_its_headline_or_op
     labels = ["title_open", "title", "body", "body", "body", "title_open", "body", "body"]
     cuts._furniture(lines, index, labels, "hf")
     assert labels == ["title_open", "body", "body", "open", "body", "title_open", "body", "body"]
+
+
+def test_on_a_headline_first_page_the_line_after_a_jump_opens_an_item():
+    from archive.ingest import cuts
+
+    lines = _lines(
+        "孙春兰在浙江调研\n深化创新创业教育。（下转第六版）\n今年，是河南洛阳偃师\n遗址发掘60周年。\n"
+    )
+    labels = ["title_open", "body", "body", "body"]
+    cuts._furniture(lines, [0, 1, 2, 3], labels, "hf")
+    assert labels == ["title_open", "body", "open", "body"]
+    labels = ["title_open", "body", "body", "body"]
+    cuts._furniture(lines, [0, 1, 2, 3], labels, "bf")  # bodies first: its headline follows
+    assert labels == ["title_open", "body", "body", "body"]
+
+
+def test_a_headline_left_without_a_body_joins_the_headline_after_it():
+    from archive.ingest.assemble import groups
+
+    labels = ["title_open", "body", "kicker_open", "title_open", "body", "body"]
+    found = groups(labels, "hf")
+    assert [(g.head, g.body) for g in found] == [
+        ([(0, "title")], [1]),
+        ([(2, "kicker"), (3, "title")], [4, 5]),
+    ]
