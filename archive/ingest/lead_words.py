@@ -18,8 +18,9 @@ body that the headline would close on a bodies-first page) are compared; each ru
 for the side it shares more with. Only a clear majority decides (at least two votes more
 and twice the other side's); otherwise :func:`vote` gives None and the layout cues of
 :func:`archive.ingest.line_features.guess_order` decide. On dev pages of the fitting dates
-(seeds 3 and 5, 1,120 pages of every layout program) no clear vote went against the
-printed order, and it set right 19 of the 33 pages whose order the layout cues misread.
+(seeds 3 and 5, 40 pages each of every layout program and corpus: 720 pages) no clear vote
+went against the printed order, and it set right 19 of the 27 pages whose order the layout
+cues misread (docs/benchmarks.md, issue 13, fifth round).
 """
 
 from __future__ import annotations
