@@ -75,7 +75,9 @@ def _adopt_orphans(items: list[Group], headlines_first: bool) -> list[Group]:
     """A headline read as opening an item that has no body is the headline of the body
     before it, when that one has none; else, on a page printed headlines first, of the
     headless body after it (the line that opens a body under its headline, a byline or a
-    summary box, started a new item): a headline with nothing under it is no item."""
+    summary box, started a new item), or the first lines of the headline after it (全国人大外事委员会 /
+    就美国国会众议院通过…发表声明, its title read as opening an item of its own): a headline
+    with nothing under it is no item."""
     out: list[Group] = []
     orphan = None
     for item in items:
@@ -83,8 +85,12 @@ def _adopt_orphans(items: list[Group], headlines_first: bool) -> list[Group]:
         if item.head_first and not item.body and before and not before.head and before.body:
             before.head = item.head
             continue
-        if headlines_first and orphan is not None and not item.head and item.body:
+        if headlines_first and orphan is not None and item.body and not item.head:
             out[-1] = Group(orphan.head, item.body, head_first=True)
+            orphan = None
+            continue
+        if headlines_first and orphan is not None and item.body and item.head_first:
+            out[-1] = Group(orphan.head + item.head, item.body, head_first=True)
             orphan = None
             continue
         orphan = item if item.head_first and not item.body else None

@@ -53,6 +53,9 @@ __all__ = ["read_page"]
 # 7–11 points more right cuts flagged.
 CUT_SURE = 0.95
 _CLAUSE_END = ("，", "、", "；", "：", ",", ";")
+# On a headline-first page, what a line after a jump or an editor code opens.
+_AFTER_END = {"body": "open", "sub": "open", "kicker": "kicker_open", "title": "title_open"}
+_CLOSED = ("。", "！", "？", "…", "”", "）")  # how a body's last line ends
 KEEP_RULE = 0.5
 KEEP_CUT = 0.2
 _PUNCT = "。，、；：！？…”’）》」』"
@@ -140,7 +143,9 @@ def _furniture(lines: list[Line], index: list[int], labels: list[str], order: st
     (…。, …，) is body text: never a headline, nor is a line inside a bracket a body line
     opened (…记者阳 / 娜、马晓冬）) or a bracketed note broken over lines; （上接…） opens an
     item, and so does a byline read as a headline or right after a line that ended a body
-    with its marker, and a summary box's label (核心阅读) on a bodies-first page.
+    with its marker, and a summary box's label (核心阅读) on a bodies-first page; on a page
+    printed headlines first that label is its headline's body, or opens an item after a
+    body's last line (…。); there, the line after a jump or an editor code opens an item.
 
     Returns the lines whose kind is beyond doubt: those above a word's carried-over tail
     (…重要防 / 线。在…) are body, since no item ends mid-word."""
@@ -161,6 +166,11 @@ def _furniture(lines: list[Line], index: list[int], labels: list[str], order: st
             labels[k] = "body"  # （相关报道见第十 / 三版）: a note wrapped, not a headline
         elif head and text in _BOX and order == "bf":
             labels[k] = "open"  # 核心阅读 opens its item's body, never a headline
+        elif text in _BOX and order == "hf" and labels[k] not in OPENING:
+            # Under its headline the box opens the body; after a body it opens an item.
+            labels[k] = "open" if in_body and previous.endswith(_CLOSED) else "body"
+        elif order == "hf" and in_body and _ends(previous) and labels[k] in _AFTER_END:
+            labels[k] = _AFTER_END[labels[k]]  # a jump or a code ends its item: the next opens
         previous, in_body = text, labels[k] not in HEAD and not labels[k].endswith("_open")
     return settled
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from archive.ingest.headline import KICKER_END, KICKER_END_IN_BLOCK, NOTICE, STATEMENT_END
+from archive.ingest.lead_words import vote
 from archive.ingest.markers import (
     match_byline,
     match_continued_from,
@@ -190,8 +191,9 @@ class _Features(list):
     start = 0
 
 
-def guess_order(lines: list[Line]) -> str:
-    """``hf`` when the page opens on a headline: a headline printed after its body can
+def guess_order(lines: list[Line], rules: dict[int, str] | None = None) -> str:
+    """With the rules' roles (``rules``), what the headlines' words say
+    (:func:`archive.ingest.lead_words.vote`) where they clearly say it; else ``hf`` when the page opens on a headline: a headline printed after its body can
     never be a page's first text, so a first run of lines that reads as one (up to four
     lines, no sentence punctuation, no byline), or bare lines over a byline or over an
     indented line, or a bare first line well short of the lines under it, says the page
@@ -203,6 +205,9 @@ def guess_order(lines: list[Line]) -> str:
     >>> guess_order(normalize_text("移动的“海上城市”\\n10月4日，一艘满载集装箱的货轮缓缓驶离上\\n海洋山深水港码头。船身与装载的集装箱倒影映照在\\n"))
     'hf'
     """
+    voted = vote(lines, rules) if rules is not None else None
+    if voted is not None:
+        return voted
     texts = [ln for ln in lines if not ln.blank]
     if len(texts) < 2 or _furniture("".join(ln.text for ln in texts[:3])):
         return "bf"

@@ -88,7 +88,7 @@ def read_roles(lines: list[Line], rules: dict[int, str], tagger=None) -> Reading
     index = [i for i, ln in enumerate(lines) if not ln.blank]
     if not index:
         return Reading()
-    order = guess_order(lines)
+    order = guess_order(lines, rules)
     feats = with_order(page_features(lines, rules), order)
     with _lock:  # one tagger object: its marginals belong to the last sequence tagged
         labels = tagger.tag(feats)

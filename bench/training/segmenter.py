@@ -37,7 +37,7 @@ def sequences(laid_pages):
     for laid in laid_pages:
         lines = normalize_text(laid.text)
         rules = rule_roles(lines, segment(lines))
-        feats = with_order(page_features(lines, rules), guess_order(lines))
+        feats = with_order(page_features(lines, rules), guess_order(lines, rules))
         labels = [
             _LABEL.get(laid.roles[i], laid.roles[i]) for i, ln in enumerate(lines) if not ln.blank
         ]
@@ -67,7 +67,7 @@ def fit(
     # model should agree with them there, and be sure of it.
     seed = normalize_text(SEED.read_text(encoding="utf-8"))
     rules = rule_roles(seed, segment(seed))
-    feats = with_order(page_features(seed, rules), guess_order(seed))
+    feats = with_order(page_features(seed, rules), guess_order(seed, rules))
     for _ in range(SEED_WEIGHT):
         trainer.append(feats, [rules.get(i, "body") for i, ln in enumerate(seed) if not ln.blank])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,

@@ -173,3 +173,75 @@ def test_a_headline_printed_first_keeps_the_body_it_opens_onto():
     [item] = groups(["title_open", "subtitle", "open", "body"], "hf")
     assert (item.head, item.body) == ([(0, "title"), (1, "subtitle")], [2, 3])
     assert len(groups(["open", "body", "title", "open", "body", "title"])) == 2
+
+
+# A page printed headlines first that opens on a headless item (a photo's text): its
+# layout says bodies first; its headlines' words, shared with the body after each, do not.
+HEADLESS_FIRST = "\n".join(
+    [
+        "　　国庆假期，游客在天安门广场观看升旗仪式。",
+        "",
+        "丁石孙同志遗体在京火化",
+        "",
+        "　　新华社北京10月17日电丁石孙同志的遗体，17日在北京八宝山革命公墓火化。",
+        "",
+        "中蒙建交70周年招待会在京举行",
+        "",
+        "　　中国人民对外友好协会与蒙古国驻华使馆16日在京举行招待会，庆祝中蒙建交70周年。",
+        "",
+        "格兰仕发布家电物联网芯片",
+        "",
+        "　　家电企业格兰仕近日正式发布家电物联网芯片。",
+        "",
+    ]
+)
+
+
+def test_a_pages_order_is_read_off_its_headlines_words_where_they_say_it_clearly():
+    from archive.ingest.line_features import guess_order
+    from archive.ingest.line_roles import rule_roles
+    from archive.ingest.segment import segment
+
+    lines = _lines(HEADLESS_FIRST)
+    assert guess_order(lines) == "bf"  # the layout alone
+    assert guess_order(lines, rule_roles(lines, segment(lines))) == "hf"
+    titles = [a.title for a in parse_page(HEADLESS_FIRST).articles]
+    assert titles == ["", "丁石孙同志遗体在京火化", "中蒙建交70周年招待会在京举行", "格兰仕发布家电物联网芯片"]  # fmt: skip
+
+
+def test_on_a_headline_first_page_a_summary_box_is_body_under_its_headline_or_opens_an_item():
+    from archive.ingest import cuts
+
+    lines = _lines(
+        "正定古城焕发新活力\n核心阅读\n正定对古城风貌整体保护。\n\n核心阅读\n"
+        "广西出台相关政策。\n\n深圳盘活存量土地\n核心阅读\n近几年，深圳坚持集约利用。\n"
+    )
+    index = [i for i, ln in enumerate(lines) if not ln.blank]
+    labels = ["title_open", "title", "body", "body", "body", "title_open", "body", "body"]
+    cuts._furniture(lines, index, labels, "hf")
+    assert labels == ["title_open", "body", "body", "open", "body", "title_open", "body", "body"]
+
+
+def test_on_a_headline_first_page_the_line_after_a_jump_opens_an_item():
+    from archive.ingest import cuts
+
+    lines = _lines(
+        "孙春兰在浙江调研\n深化创新创业教育。（下转第六版）\n今年，是河南洛阳偃师\n遗址发掘60周年。\n"
+    )
+    labels = ["title_open", "body", "body", "body"]
+    cuts._furniture(lines, [0, 1, 2, 3], labels, "hf")
+    assert labels == ["title_open", "body", "open", "body"]
+    labels = ["title_open", "body", "body", "body"]
+    cuts._furniture(lines, [0, 1, 2, 3], labels, "bf")  # bodies first: its headline follows
+    assert labels == ["title_open", "body", "body", "body"]
+
+
+def test_a_headline_left_without_a_body_joins_the_headline_after_it():
+    from archive.ingest.assemble import groups
+
+    labels = ["title_open", "body", "kicker_open", "title_open", "body", "body"]
+    found = groups(labels, "hf")
+    assert [(g.head, g.body) for g in found] == [
+        ([(0, "title")], [1]),
+        ([(2, "kicker"), (3, "title")], [4, 5]),
+    ]
