@@ -50,14 +50,22 @@ def vote(lines: list[Line], rules: dict[int, str]) -> str | None:
         else:
             runs.append((head, [line.text]))
     leads = [_grams("".join(texts)[:LEAD]) if not head else None for head, texts in runs]
+    # The nearest body lead on each side of every run, in two passes (a page of many
+    # thousand lines stays linear).
+    before, after, last = [], [None] * len(runs), set()
+    for lead in leads:
+        before.append(last)
+        last = lead if lead is not None else last
+    last = set()
+    for n in range(len(runs) - 1, -1, -1):
+        after[n] = last
+        last = leads[n] if leads[n] is not None else last
     first = second = 0  # votes for headlines first, for bodies first
     for n, (head, texts) in enumerate(runs):
         if not head:
             continue
         words = _grams("".join(texts))
-        after = next((g for g in leads[n + 1 :] if g is not None), set())
-        before = next((g for g in reversed(leads[:n]) if g is not None), set())
-        ahead, behind = len(words & after), len(words & before)
+        ahead, behind = len(words & after[n]), len(words & before[n])
         first += ahead > behind
         second += behind > ahead
     if first >= second + 2 and first >= 2 * second:
