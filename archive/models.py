@@ -298,6 +298,13 @@ def person_slug(name):
     return slugify(name, allow_unicode=True) or "person"
 
 
+def _held_slugs(**lookup):
+    """The slugs, matching ``lookup``, of persons and of merged persons' old URLs (one query)."""
+    persons = Person.objects.filter(**lookup).order_by().values_list("slug", flat=True)
+    aliases = PersonAlias.objects.filter(**lookup).order_by().values_list("slug", flat=True)
+    return set(persons.union(aliases))
+
+
 def free_person_slug(name, taken=()):
     """The name's slug, or the first free ``slug-2``, ``slug-3`` … after it.
 
@@ -307,11 +314,7 @@ def free_person_slug(name, taken=()):
     keeps leading to the one kept, never to a later namesake.
     """
     base = person_slug(name)
-    persons = Person.objects.filter(slug__startswith=base).order_by().values_list("slug", flat=True)
-    aliases = (
-        PersonAlias.objects.filter(slug__startswith=base).order_by().values_list("slug", flat=True)
-    )
-    used = set(taken) | set(persons.union(aliases))
+    used = set(taken) | _held_slugs(slug__startswith=base)
     slug, n = base, 1
     while slug in used:
         n += 1
@@ -327,9 +330,7 @@ def free_person_slugs(names):
     with a stored person go on to free_person_slug.
     """
     bases = {name: person_slug(name) for name in names}
-    wanted = set(bases.values())
-    held = set(Person.objects.filter(slug__in=wanted).values_list("slug", flat=True))
-    held |= set(PersonAlias.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    held = _held_slugs(slug__in=set(bases.values()))
     sharing = Counter(bases.values())
     slugs = {name: base for name, base in bases.items() if sharing[base] == 1 and base not in held}
     taken = set(slugs.values())
