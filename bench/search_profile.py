@@ -138,6 +138,15 @@ def instrument(sections, queries_seen):
     wrap(wb, "_page_of", "engine: rank the page")
     wrap(wb, "hit_from", "engine: stored fields → hits")
     wrap(wb.WhooshBackend, "find", "engine: find (rest)")
+    import archive.search.tantivy_backend as tb
+
+    wrap(tb.TantivyBackend, "searcher", "engine: searcher()")
+    wrap(tb, "ranked_query", "engine: query translation")
+    wrap(tb, "matching_query", "engine: query translation")
+    wrap(tb, "facet_aggregations", "engine: query translation")
+    wrap(tb, "facets_from", "engine: facet counts")
+    wrap(tb, "hit_from", "engine: stored fields → hits")
+    wrap(tb.TantivyBackend, "find", "engine: find (rest: tantivy's search and aggregate)")
     wrap(hits.HitTexts, "__call__", "hit rows from DB (texts, titles)")
     wrap(base, "add_snippets", "snippets")
     wrap(search_links, "facet_links", "facet links and labels")
@@ -191,6 +200,9 @@ def main():
     parser.add_argument("--rate-limits", action="store_true", help="keep the default limits")
     parser.add_argument("--cprofile", type=int, default=0, help="requests under cProfile")
     parser.add_argument("--wall", action="store_true", help="wall-clock time, not CPU time")
+    parser.add_argument(
+        "--engine", choices=("whoosh", "tantivy"), default="whoosh", help="SEARCH_URL's engine"
+    )
     parser.add_argument("--url", action="append", default=[], help="profile these paths instead")
     args = parser.parse_args()
     kinds = list(KINDS) if args.kinds == "all" else [k for k in args.kinds.split(",") if k]
@@ -203,6 +215,8 @@ def main():
     os.environ.update(DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="archive.settings")
     os.environ.pop("DATABASE_URL", None)
     os.environ.pop("SEARCH_URL", None)
+    if args.engine == "tantivy":
+        os.environ["SEARCH_URL"] = "tantivy:"
     if not args.rate_limits:
         os.environ.update(NO_RATE_LIMITS)
     # Every request is the search's own cost, not a cached answer (as in search_http.py).
@@ -264,7 +278,9 @@ def main():
             client.get(path)
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
+        pstats.Stats(profiler, stream=out).sort_stats(
+            os.environ.get("PSORT", "tottime")
+        ).print_stats(int(os.environ.get("PN", "30")))
         print(out.getvalue())
 
 

@@ -39,8 +39,12 @@ client = Client(raise_request_exception=False)
 answers = {url: client.get(url).status_code for url in sys.argv[1:]}
 health = client.get("/healthz")
 login = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+import time
+from django.db import connection
+# The test client keeps connections across requests; a worker closes those past close_at.
 print(json.dumps({"pages": answers, "healthz": [health.status_code, health.json()],
-                  "login": [login.status_code, login.content.decode()]}))
+                  "login": [login.status_code, login.content.decode()],
+                  "connection_kept": connection.close_at > time.monotonic()}))
 """
 
 
@@ -139,6 +143,9 @@ def assert_readers_served_and_writes_refused(answers, reason, words):
 def test_a_read_only_data_folder_still_serves_readers(read_only_archive):
     answers = probe(read_only_archive)
     assert_readers_served_and_writes_refused(answers, "read-only", "数据目录只读")
+    # Connections are kept between requests (DB_CONN_MAX_AGE), but not one opened read-only:
+    # the next request tries the writable database again.
+    assert answers["connection_kept"] is False
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -61,6 +62,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 connection = super().get_new_connection({**conn_params, "database": uri})
             except base.Database.OperationalError:
                 continue
+            # Closed after this request, not kept for CONN_MAX_AGE: the next request tries
+            # the writable database again, so writes come back as soon as the folder does.
+            self.close_at = time.monotonic()
             if path not in _warned:  # SQLite connects once a request: say it once a process
                 _warned.add(path)
                 log.warning("data folder read-only or full: database %s opened read-only", path)

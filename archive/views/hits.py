@@ -25,9 +25,8 @@ class HitTexts:
         self.titles = {}
 
     def __call__(self, ids):
-        rows = Article.objects.filter(pk__in=ids).values_list("pk", "title", "paragraphs")
         texts = {}
-        for pk, title, paragraphs in rows:
+        for pk, (title, paragraphs) in Article.objects.texts_of(ids).items():
             texts[pk] = "\n".join(paragraphs)
             self.titles[pk] = display_title(title, paragraphs)
         return texts

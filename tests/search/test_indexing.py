@@ -1,4 +1,5 @@
 import random
+import shutil
 import threading
 import time
 
@@ -162,6 +163,15 @@ def test_haystack_commands_rebuild_update_and_clear_the_index(search_index):
 
 def test_ping_opens_the_index():
     search.ping()
+
+
+def test_ping_reads_the_folder_not_a_searcher_kept_from_before(search_index):
+    search.index_articles([make_article(paragraphs=["严把疫情输入关"]).pk])
+    search.ping()  # the kept searcher is open now
+    assert search.doc_count() == 1
+    shutil.rmtree(search_index)
+    search.ping()
+    assert search.doc_count() == 0  # what /healthz then reports as out of step
 
 
 def test_a_replacement_that_cannot_get_the_lock_is_queued_whole(search_index, settings):
