@@ -110,7 +110,9 @@ def test_a_name_search_folds_full_width_text():
 
 
 def test_the_texts_of_a_page_of_hits_come_back_by_id_as_stored():
-    dated = on("2020-01-27", title="郑州：１２月 “防控”", paragraphs=["严把疫情输入关", "王付举 · 6月"])
+    dated = on(
+        "2020-01-27", title="郑州：１２月 “防控”", paragraphs=["严把疫情输入关", "王付举 · 6月"]
+    )
     untitled = on("2020-01-28", title="", paragraphs=[])
     texts = Article.objects.texts_of([untitled.pk, dated.pk, 999_999])
     assert texts == {
