@@ -109,6 +109,7 @@ def _load_once(doc, publish, source_texts, index, page_prints, user, comment):
         # Two loads of one issue take turns (a row lock; SQLite's writer lock already does):
         # the second then replaces the first's pages as a re-upload, never beside them.
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        issue.newspaper = newspaper  # named by every version's page and article
         if issue_info.get("number") is not None and issue.number != issue_info["number"]:
             issue.number = issue_info["number"]
             issue.save(update_fields=["number"])
@@ -118,12 +119,14 @@ def _load_once(doc, publish, source_texts, index, page_prints, user, comment):
         people.preload(_names_in(pages))
         for page in pages:
             source_text = source_texts.get(page.number, "")
-            result.add(_replace_page(issue, page, publish, source_text, people))
-            stored = Page.objects.get(issue=issue, number=page.number)
+            page_result, stored, attached = _replace_page(issue, page, publish, source_text, people)
+            result.add(page_result)
             if page.number in page_prints:
                 store_print(stored, page_prints[page.number])
             how = "（发布）" if publish else "（草稿）"
-            versions.record(stored, user=user, comment=f"{versions.STORED}{how}{comment}")
+            versions.record(
+                stored, user=user, comment=f"{versions.STORED}{how}{comment}", attached=attached
+            )
         link_continuations(issue)
         if index:
             ids, removed = list(result.article_ids), list(result.removed_ids)
@@ -154,7 +157,8 @@ def _replace_page(issue, parsed, publish, source_text, people):
 
     The page keeps its row, and every article whose text survives keeps its row id and its
     number (numbering.py), so both /jzrb/2020-01-27/1/<number>/ and the old id URLs still
-    lead to it.
+    lead to it. Returns the counts, the stored page and whether its articles and mentions
+    are attached to it (versions.attach), as they are when the database gave their ids.
     """
     result = LoadResult(pages=1)
     old = Page.objects.filter(issue=issue, number=parsed.number).first()
@@ -199,13 +203,28 @@ def _replace_page(issue, parsed, publish, source_text, people):
     for article, art in zip(articles, parsed.articles, strict=True):
         mentions += _mentions(article, art, people)
     people.flush()
-    for mention in mentions:
-        mention.person_id = mention.person.pk
-    Mention.objects.bulk_create(mentions, ignore_conflicts=True)
+    mentions = _one_mention_each(mentions)
+    Mention.objects.bulk_create(mentions)
     result.articles = len(articles)
     result.flagged = sum(1 for a in articles if a.review)
     result.article_ids = [a.pk for a in articles]
-    return result
+    attached = all(a.pk is not None for a in articles) and all(m.pk is not None for m in mentions)
+    if attached:
+        versions.attach(page, articles, mentions)
+    return result, page, attached
+
+
+def _one_mention_each(mentions):
+    """The first mention of each (article, person, reporter or not), as the unique constraint
+    keeps them: a name printed twice in one article is one mention."""
+    seen, kept = set(), []
+    for mention in mentions:
+        mention.person_id = mention.person.pk
+        key = (mention.article_id, mention.person_id, mention.is_reporter)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
 
 
 def article_text(article):

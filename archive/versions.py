@@ -7,6 +7,8 @@ version (archive.restoring) brings back the page exactly as it was, and is itsel
 so it can be undone.
 """
 
+from collections import defaultdict
+
 import reversion
 from django.db.models import Prefetch
 from reversion.models import Version
@@ -28,22 +30,52 @@ def register():
         reversion.register(Mention)
 
 
-def record(page, *, user=None, comment=STORED):
-    """Keep the page's current state, with its articles and mentions, as a new version."""
-    from archive.models import Article, Mention, Page
+def record(page, *, user=None, comment=STORED, attached=False):
+    """Keep the page's current state, with its articles and mentions, as a new version.
 
-    # Read whole in three queries: reversion follows the page's articles and their mentions
-    # and names each mention by its person, otherwise a query per article and per mention.
-    mentions = Mention.objects.select_related("person").order_by("pk")
-    page = Page.objects.prefetch_related(
-        Prefetch("articles", queryset=Article.objects.order_by("order")),
-        Prefetch("articles__mentions", queryset=mentions),
-    ).get(pk=page.pk)
+    The page is read back whole, unless ``attached``: the loader's own page, just stored,
+    whose articles and mentions ``attach`` has given it.
+    """
+    if not attached:
+        page = _read_whole(page)
     with reversion.create_revision(manage_manually=True):
         reversion.add_to_revision(page)
         if user is not None and user.is_authenticated:
             reversion.set_user(user)
         reversion.set_comment(comment)
+
+
+def _read_whole(page):
+    from archive.models import Article, Mention, Page
+
+    # Three queries: reversion follows the page's articles and their mentions and names
+    # each mention by its person, otherwise a query per article and per mention.
+    mentions = Mention.objects.select_related("person").order_by("pk")
+    return Page.objects.prefetch_related(
+        Prefetch("articles", queryset=Article.objects.order_by("order")),
+        Prefetch("articles__mentions", queryset=mentions),
+    ).get(pk=page.pk)
+
+
+def attach(page, articles, mentions):
+    """Give a page just stored its articles (in order) and their mentions (each with its
+    person, in the order stored), as _read_whole's prefetch would: reading them back cost a
+    third of a version's time at ingest, ~3 ms a page."""
+    by_article = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    _prefetched(page, "articles", articles)
+    for article in articles:
+        _prefetched(article, "mentions", by_article[article.pk])
+    return page
+
+
+def _prefetched(instance, name, objects):
+    # What Django's prefetch_related leaves on an instance (query.prefetch_one_level): the
+    # related manager's queryset with its results filled in, so .all() reads no rows.
+    queryset = getattr(instance, name).get_queryset()
+    queryset._result_cache, queryset._prefetch_done = list(objects), True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 def has_history(page):

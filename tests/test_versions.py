@@ -9,8 +9,10 @@ from archive import restoring, versions
 from archive.exports import stored_issue_document
 from archive.ingest.interchange import build_issue_document
 from archive.ingest.model import ParsedArticle, ParsedPage, PersonMention
+from archive.ingest.pfr import read_pfr
 from archive.loading import load_issue
-from archive.models import Article, Issue, Page
+from archive.models import Article, Issue, Mention, Page
+from tests.conftest import CORPUS_GBK
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,38 @@ def test_a_version_reads_the_page_in_the_same_few_queries_however_many_people_it
     assert kept.revision.comment == versions.EDITED
     assert len(versions.article_states(kept)) == 30
     assert kept.revision.version_set.count() == 1 + 30 + 30 * 40
+
+
+def _contents(revision):
+    return {
+        (v.content_type_id, v.object_id): (v.serialized_data, v.object_repr)
+        for v in revision.version_set.all()
+    }
+
+
+def assert_each_version_is_the_page_as_read_back(pages):
+    """The loader makes a page's version from the objects it has just stored; a version read
+    back from the database afterwards holds exactly the same objects, fields and names."""
+    for page in pages:
+        stored = versions.history(page).first()
+        versions.record(page, comment="重读")
+        read_back = versions.history(page).first()
+        assert read_back.revision_id != stored.revision_id
+        assert _contents(read_back.revision) == _contents(stored.revision)
+
+
+def test_a_version_made_at_ingest_equals_the_page_read_back():
+    load_issue(doc("第一篇", "第二篇", persons=["徐衣显", "王付举", "徐衣显"]), index=False)
+    # A name printed twice in one article is one mention, as the unique constraint keeps it.
+    assert Article.objects.get(title="第一篇").mentions.count() == 2
+    load_issue(doc("第一篇", "第三篇", persons=["徐衣显"]), index=False)  # a re-ingest
+    assert_each_version_is_the_page_as_read_back(Page.objects.all())
+
+
+@pytest.mark.skipif(not CORPUS_GBK.exists(), reason="the PFR corpus is not beside the checkout")
+def test_versions_of_a_corpus_day_equal_its_pages_read_back():
+    first_day = next(read_pfr(CORPUS_GBK))
+    load_issue(first_day, index=False)
+    pages = Page.objects.all()
+    assert pages.count() > 1 and Mention.objects.count() > 100
+    assert_each_version_is_the_page_as_read_back(pages)
