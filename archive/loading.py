@@ -219,7 +219,9 @@ def _one_mention_each(mentions):
     keeps them: a name printed twice in one article is one mention."""
     seen, kept = set(), []
     for mention in mentions:
-        mention.person_id = mention.person.pk
+        # Set again now that new persons have ids: person_id follows, the person stays cached
+        # (assigning person_id alone would drop it, and naming the mention would read it).
+        mention.person = mention.person
         key = (mention.article_id, mention.person_id, mention.is_reporter)
         if key not in seen:
             seen.add(key)

@@ -154,3 +154,14 @@ def test_versions_of_a_corpus_day_equal_its_pages_read_back():
     pages = Page.objects.all()
     assert pages.count() > 1 and Mention.objects.count() > 100
     assert_each_version_is_the_page_as_read_back(pages)
+
+
+def test_a_version_at_ingest_reads_no_person_back_one_by_one():
+    load_issue(doc("第一篇", persons=["王付举"]), index=False)  # the person exists already
+    names = ["徐衣显", "王付举", "新来的人", "又一位"]
+    with CaptureQueriesContext(connection) as queries:
+        load_issue(doc("第一篇", "第二篇", persons=names), index=False)
+    reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    assert not [
+        sql for sql in reads if 'FROM "archive_person" WHERE "archive_person"."id" =' in sql
+    ]
