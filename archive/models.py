@@ -29,6 +29,7 @@ from archive.querysets import (
     PageQuerySet,
     PersonQuerySet,
 )
+from archive.readable_json import ReadableJSONEncoder
 
 
 class Newspaper(models.Model):
@@ -111,7 +112,7 @@ class Page(models.Model):
     image_width = models.PositiveIntegerField("版面图宽", null=True, blank=True)
     image_height = models.PositiveIntegerField("版面图高", null=True, blank=True)
     # Flags about the page as a whole (archive/ingest/flags.py), e.g. an unreadable text layer.
-    review = models.JSONField("待审原因", default=list, blank=True)
+    review = models.JSONField("待审原因", encoder=ReadableJSONEncoder, default=list, blank=True)
 
     objects = PageQuerySet.as_manager()
 
@@ -153,7 +154,7 @@ class Article(models.Model):
     subtitle = models.CharField("副题", max_length=MAX_LENGTHS["subtitle"], blank=True)
     source = models.CharField("来源", max_length=MAX_LENGTHS["source"], blank=True)
     dateline = models.CharField("电头", max_length=MAX_LENGTHS["dateline"], blank=True)
-    paragraphs = models.JSONField("正文段落", default=list)
+    paragraphs = models.JSONField("正文段落", encoder=ReadableJSONEncoder, default=list)
     editor_code = models.CharField("编辑代码", max_length=MAX_LENGTHS["editor_code"], blank=True)
     # A jump (转版): the page number and the circled marker printed in （下转第二版③）.
     jump_to_page = models.PositiveSmallIntegerField("下转版次", null=True, blank=True)
@@ -169,9 +170,9 @@ class Article(models.Model):
         verbose_name="转版续文",
         help_text="本文（下转）接续的另一部分",
     )
-    review = models.JSONField("待审原因", default=list, blank=True)
+    review = models.JSONField("待审原因", encoder=ReadableJSONEncoder, default=list, blank=True)
     # [[x0, y0, x1, y1], …] fractions of the printed page, one box per block (热区).
-    regions = models.JSONField("版面区域", default=list, blank=True)
+    regions = models.JSONField("版面区域", encoder=ReadableJSONEncoder, default=list, blank=True)
     published = models.BooleanField("已发布", default=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
@@ -405,7 +406,7 @@ class Mention(models.Model):
 
     article = models.ForeignKey(Article, models.CASCADE, related_name="mentions")
     person = models.ForeignKey(Person, models.CASCADE, related_name="mentions")
-    roles = models.JSONField("职务", default=list, blank=True)
+    roles = models.JSONField("职务", encoder=ReadableJSONEncoder, default=list, blank=True)
     is_reporter = models.BooleanField("记者", default=False)
     order = models.PositiveSmallIntegerField("顺序", default=0)
 

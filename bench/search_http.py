@@ -24,9 +24,10 @@ sqlite3 against the same database file, what a simple archive does:
 
     SELECT id FROM bench_plain_article WHERE published AND (title LIKE ? OR body LIKE ?)
 
-`archive_article.paragraphs` is JSON and Django stores it with \\u escapes, so a LIKE on it
-would compare 6-byte escapes. To be fair to LIKE the script adds, in the temp database only,
-a table holding the same rows with the paragraphs as plain UTF-8 text (one per line).
+`archive_article.paragraphs` is JSON (readable UTF-8 since migration 0008; archives built
+before it held \\u escapes, on which a LIKE would compare 6-byte escapes). So that LIKE scans
+the same text whatever the archive's age, the script adds, in the temp database only, a table
+holding the same rows with the paragraphs as plain UTF-8 text (one per line, no JSON quoting).
 With ``--kinds`` it also measures /search/ for each kind of query of bench/query_kinds.py
 (2–6 hanzi, names, single characters, digit runs, Latin, punctuation, any run, byline text,
 boolean forms), one client, and prints p50/p95 per kind beside the LIKE scan of the same

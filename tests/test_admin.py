@@ -59,6 +59,15 @@ def test_article_list_searches_titles_and_names(staff):
     assert "王小平到马村区督导检查疫情防控工作" in by_name
 
 
+def test_article_list_searches_the_body_text(staff):
+    # On SQLite the paragraphs are JSON text: written with \u escapes, no Chinese matched.
+    make_article(title="本报讯", paragraphs=["市区严把疫情输入关，筑牢防线。"])
+    make_article(title="敬告读者", paragraphs=["本报自即日起调整版面。"])
+    url = reverse("admin:archive_article_changelist")
+    page = staff.get(url, {"q": "疫情输入"}).content.decode()
+    assert "本报讯" in page and "敬告读者" not in page
+
+
 def test_review_filter_lists_flagged_articles(staff):
     make_article(title="有标题")
     make_article(title="", review=["no_headline"], paragraphs=["本报讯 会议召开。"])

@@ -42,3 +42,27 @@ def test_full_width_sort_keys_are_folded():
     keys = dict(Current.objects.values_list("name", "sort_key"))
     assert keys == {"ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ": "brucesteinberg", "王小平": "wang xiao ping"}
     assert keys["ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ"] == pinyin_sort_key("ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_json_stored_with_escapes_is_rewritten_as_readable_text():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("archive", "0007_p_person_distinction")])
+    old = executor.loader.project_state([("archive", "0007_p_person_distinction")]).apps
+    paper = old.get_model("archive", "Newspaper").objects.create(name="焦作日报", slug="jzrb")
+    issue = old.get_model("archive", "Issue").objects.create(newspaper=paper, date="2020-01-27")
+    page = old.get_model("archive", "Page").objects.create(issue=issue, number=1, review=["无"])
+    paragraphs = ["严把疫情输入关", 'A "quoted" \\u4e00 back\\slash', "１２月"]
+    old.get_model("archive", "Article").objects.create(
+        page=page, order=1, number=1, paragraphs=paragraphs
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    from archive.models import Article
+
+    assert Article.objects.get().paragraphs == paragraphs
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT paragraphs FROM archive_article")
+        (stored,) = cursor.fetchone()
+    if connection.vendor == "sqlite":
+        assert stored.startswith('["严把疫情输入关", ') and stored.endswith('"１２月"]')
