@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from archive.ingest import flags
 from archive.ingest.assemble import HEAD, groups, segments_of
+from archive.ingest.cut_doubts import doubted
 from archive.ingest.line_features import closes_first
 from archive.ingest.line_roles import OPENING, Reading, read_roles, rule_roles
 from archive.ingest.markers import (
@@ -116,6 +117,8 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
     ]
     _judge(segments, mine, reading, disputed, settled)
     _headless(segments)
+    for n in doubted(lines, reading, mine, segments, settled):
+        _flag(segments[n], flags.CUT_UNCERTAIN)
     subheads = {
         lines[i].number: reading.chances[k].get("sub", 0.0)
         for k, (i, label) in enumerate(zip(reading.index, labels, strict=True))
