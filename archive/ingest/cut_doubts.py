@@ -15,7 +15,7 @@ where nothing in the layout marks the join. These signs in an item's text flag i
 ``cut_uncertain`` (:func:`doubted`):
 
 * a credit that closes an item or a box (版式设计…, 数据来源…, …摄影报道) with more body
-  after it;
+  after it, or a photo's (…摄) followed by a line standing alone: a photo item's title;
 * a summary box's label (核心阅读) inside a body, past its first lines: it opens one;
 * a body opening on （上接… that was not read as a continuation;
 * a headline line that is a bracketed dateline (（本报加德满都10月15日电）): the end of a body;
@@ -58,7 +58,7 @@ def doubted(
     out = []
     for n, (group, seg) in enumerate(zip(items, segments, strict=True)):
         body = sorted(group.body)
-        if _printed(texts, group, body, seg) or (
+        if _printed(texts, reading.labels, group, body, seg) or (
             reading.order == "hf"
             and (
                 _headline_run(texts, reading.labels, body)
@@ -69,12 +69,16 @@ def doubted(
     return out
 
 
-def _printed(texts: list[str], group, body: list[int], seg) -> bool:
+def _printed(texts: list[str], labels: list[str], group, body: list[int], seg) -> bool:
     """A credit, a box label, a continuation or a dateline where it does not belong, or a
     headline too long to be one."""
     head = [texts[k] for k, _ in group.head]
     return (
         any(_CREDIT.search(texts[k]) for k in body[:-1])
+        or any(
+            texts[k].endswith("摄") and labels[after] == "sub"
+            for k, after in zip(body, body[1:], strict=False)
+        )
         or any(texts[k] in _BOX for k in body[2:])
         or (bool(body) and texts[body[0]].startswith("（上接") and seg.continued_from is None)
         or any(_DATELINE.match(text) for text in head)

@@ -68,3 +68,17 @@ def test_unread_furniture_and_overlong_headlines_flag_their_item():
     long_head = Group(head=[(k, "title") for k in range(5)], body=[])
     lines, reading = _page(["标题"] * 5, ["title"] * 5, order="bf")
     assert doubted(lines, reading, [long_head], [Segment()], set()) == [0]
+
+
+def test_a_photo_credit_followed_by_a_line_standing_alone_flags_its_item():
+    texts = [
+        "重庆特殊教育中心",
+        "日常排练。",
+        "新华社记者 刘 潺摄",
+        "耳有乐 心有光",
+        "国徽的内容为国旗",
+    ]
+    lines, reading = _page(texts, ["open", "body", "sub", "sub", "body"], order="bf")
+    assert doubted(lines, reading, [Group(body=[0, 1, 2, 3, 4])], [Segment()], set()) == [0]
+    reading.labels[3] = "body"  # the credit's line runs on into the text: a caption
+    assert doubted(lines, reading, [Group(body=[0, 1, 2, 3, 4])], [Segment()], set()) == []
