@@ -20,11 +20,12 @@ where nothing in the layout marks the join. These signs in an item's text flag i
 * a body opening on （上接… that was not read as a continuation;
 * a headline line that is a bracketed dateline (（本报加德满都10月15日电）): the end of a body;
 * a headline of :data:`LONG_HEADLINE` lines or more: body lines taken into it;
-* on a page printed headlines first, where a headless item or a headline may follow a
-  finished body with nothing but a line break: a run of :data:`HEADLINE_RUN` short lines
-  standing alone (read as subheads) after a finished paragraph and before more body, or
-  a body line after a finished one that the model gives at least :data:`AFTER_END_DOUBT`
-  of opening an item or being a headline.
+* a body line after a finished one that the model gives at least :data:`AFTER_END_DOUBT`
+  of opening an item or being a headline (half that after a signature in brackets), or
+  that opens on △ (a news brief);
+* on a page printed headlines first, where a headline may follow a finished body with
+  nothing but a line break: a run of :data:`HEADLINE_RUN` short lines standing alone
+  (read as subheads) after a finished paragraph and before more body.
 
 Chosen on dev pages (fitting dates, seeds 3 and 5); docs/benchmarks.md, sixth round.
 """
@@ -58,12 +59,10 @@ def doubted(
     out = []
     for n, (group, seg) in enumerate(zip(items, segments, strict=True)):
         body = sorted(group.body)
-        if _printed(texts, reading.labels, group, body, seg) or (
-            reading.order == "hf"
-            and (
-                _headline_run(texts, reading.labels, body)
-                or _after_end(texts, reading, body, settled)
-            )
+        if (
+            _printed(texts, reading.labels, group, body, seg)
+            or _after_end(texts, reading, body, settled)
+            or (reading.order == "hf" and _headline_run(texts, reading.labels, body))
         ):
             out.append(n)
     return out
@@ -101,11 +100,17 @@ def _headline_run(texts: list[str], labels: list[str], body: list[int]) -> bool:
 
 def _after_end(texts: list[str], reading: Reading, body: list[int], settled: set) -> bool:
     """A body line after a finished one that the model gives AFTER_END_DOUBT or more of
-    being something else than body (an item's start, a headline)."""
+    being something else than body (an item's start, a headline); after a signature in
+    brackets (…售票机。（何水根）), which ends items more often than paragraphs, half that."""
     for k in body[1:]:
-        if k in settled or not k or not texts[k - 1].endswith(_CLOSED):
+        if not texts[k - 1].endswith(_CLOSED):
+            continue
+        if texts[k].startswith("△"):
+            return True  # △ opens a news brief: an item of its own
+        if k in settled:
             continue
         chances = reading.chances[k]
-        if 1 - sum(chances.get(x, 0.0) for x in _BODY) >= AFTER_END_DOUBT:
+        doubt = 1 - sum(chances.get(x, 0.0) for x in _BODY)
+        if doubt >= (AFTER_END_DOUBT / 2 if texts[k - 1].endswith("）") else AFTER_END_DOUBT):
             return True
     return False

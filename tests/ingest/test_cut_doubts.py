@@ -40,7 +40,7 @@ def test_on_a_headline_first_page_a_headline_read_as_subheads_flags_its_item():
     assert doubted(lines, reading, [item], [Segment()], set()) == []
 
 
-def test_on_a_headline_first_page_a_small_doubt_after_a_finished_paragraph_flags():
+def test_a_small_doubt_after_a_finished_paragraph_flags_its_item():
     texts = ["一个标题", "第一段写完了。", "张卫平（国际管理集团中国", "部高级经理）：体育推广"]
     labels = ["title_open", "body", "body", "body"]
     unsure = {"body": 0.97, "open": 0.03}
@@ -51,6 +51,15 @@ def test_on_a_headline_first_page_a_small_doubt_after_a_finished_paragraph_flags
     assert doubted(lines, reading, [item], [Segment()], {2}) == []  # the print settles it
     reading.chances[2] = {"body": 0.99, "open": 0.01}
     assert doubted(lines, reading, [item], [Segment()], set()) == []
+    # After a signature in brackets, where 1998 items end, half the doubt is enough.
+    texts[1] = "动售票机。（何水根）"
+    lines, reading = _page(texts, labels, chances)
+    reading.chances[2] = {"body": 0.99, "open": 0.01}
+    assert doubted(lines, reading, [item], [Segment()], set()) == [0]
+    # △ opens a news brief, however sure the model is that the line is body.
+    texts = ["一个标题", "第一段写完了。", "△我国将颁布禁用含铅汽油公告。"]
+    lines, reading = _page(texts, labels[:3], order="bf")
+    assert doubted(lines, reading, [Group(body=[0, 1, 2])], [Segment()], set()) == [0]
 
 
 def test_unread_furniture_and_overlong_headlines_flag_their_item():
