@@ -24,7 +24,8 @@ group the rules and the model read apart on a bodies-first page, may be a wrong 
 item holding it is flagged ``cut_uncertain``, and so is the item before it when the line
 starts its item (a cut touches both). A headline line whose part the model is less than
 :data:`ROLE_SURE` sure of flags ``headline_uncertain``. A headless item beside headed
-ones is flagged ``cut_uncertain`` however sure the model is (:func:`_headless`). The
+ones is flagged ``cut_uncertain`` however sure the model is (:func:`_headless`), and so
+is an item whose printed text casts doubt on a cut (:mod:`archive.ingest.cut_doubts`). The
 thresholds were chosen on dev pages of the fitting dates; the recall of wrong cuts they
 give is in docs/benchmarks.md.
 """
