@@ -96,12 +96,12 @@ def _article(seg: Segment) -> ParsedArticle:
 
 
 def _byline_inside(paragraphs: list[str]) -> bool:
-    """A paragraph after the first opens with a dated byline (本报广州1月14日电…): another
-    item's start, most likely, that the cut missed (a sub-story's byline, 本报记者 富子梅,
-    has no dateline)."""
+    """A paragraph after the first opens with a dated byline (本报广州1月14日电…) or a
+    news opener (本报讯…): another item's start, most likely, that the cut missed (a
+    sub-story's byline, 本报记者 富子梅, has neither)."""
     for text in paragraphs[1:]:
         byline = match_byline(text[:80])
-        if byline and byline.dateline:
+        if byline and (byline.dateline or byline.printed.split("（")[0].endswith("讯")):
             return True
     return False
 

@@ -24,7 +24,8 @@ group the rules and the model read apart on a bodies-first page, may be a wrong 
 item holding it is flagged ``cut_uncertain``, and so is the item before it when the line
 starts its item (a cut touches both). A headline line whose part the model is less than
 :data:`ROLE_SURE` sure of flags ``headline_uncertain``. A headless item beside headed
-ones is flagged ``cut_uncertain`` however sure the model is (:func:`_headless`). The
+ones is flagged ``cut_uncertain`` however sure the model is (:func:`_headless`), and so
+is an item whose printed text casts doubt on a cut (:mod:`archive.ingest.cut_doubts`). The
 thresholds were chosen on dev pages of the fitting dates; the recall of wrong cuts they
 give is in docs/benchmarks.md.
 """
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 from archive.ingest import flags
 from archive.ingest.assemble import HEAD, groups, segments_of
+from archive.ingest.cut_doubts import doubted
 from archive.ingest.line_features import closes_first
 from archive.ingest.line_roles import OPENING, Reading, read_roles, rule_roles
 from archive.ingest.markers import (
@@ -116,6 +118,8 @@ def read_page(lines: list[Line], rule_segments: list[Segment]) -> list[Segment]:
     ]
     _judge(segments, mine, reading, disputed, settled)
     _headless(segments)
+    for n in doubted(lines, reading, mine, segments, settled):
+        _flag(segments[n], flags.CUT_UNCERTAIN)
     subheads = {
         lines[i].number: reading.chances[k].get("sub", 0.0)
         for k, (i, label) in enumerate(zip(reading.index, labels, strict=True))

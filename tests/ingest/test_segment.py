@@ -222,9 +222,10 @@ def test_a_headless_item_is_flagged_unless_its_end_is_printed():
     assert alone.flags == []
 
 
-def test_a_dated_byline_inside_a_body_flags_its_item():
+def test_a_dated_byline_or_a_news_opener_inside_a_body_flags_its_item():
     from archive.ingest import _byline_inside
 
     assert _byline_inside(["伴随着……", "本报广州1月14日电 （记者丁怡婷）伴随着香港回归"])
+    assert _byline_inside(["罚款现象也得到了遏制。", "本报讯在周恩来同志诞辰100周年之际"])
     assert not _byline_inside(["本报广州1月14日电 （记者丁怡婷）伴随着", "下一段。"])
     assert not _byline_inside(["第一段。", "本报记者 富子梅 靳 博"])  # a sub-story's byline
