@@ -5,11 +5,21 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
+def models_at(migration):
+    """The database taken back to ``archive``'s ``migration``, and the models of that time."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("archive", migration)])
+    return executor.loader.project_state([("archive", migration)]).apps
+
+
+def migrate_to_latest():
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_english_review_notes_become_flag_codes():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("archive", "0001_initial")])
-    old = executor.loader.project_state([("archive", "0001_initial")]).apps
+    old = models_at("0001_initial")
     paper = old.get_model("archive", "Newspaper").objects.create(name="焦作日报", slug="jzrb")
     issue = old.get_model("archive", "Issue").objects.create(newspaper=paper, date="2020-01-27")
     page = old.get_model("archive", "Page").objects.create(issue=issue, number=1)
@@ -17,8 +27,7 @@ def test_english_review_notes_become_flag_codes():
     Article.objects.create(
         page=page, order=1, review=["no headline found", "byline printed as 记者 王政"]
     )
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
     from archive.models import Article as Current
 
     assert Current.objects.get().review == ["no_headline", "byline_printed_as:记者 王政"]
@@ -26,16 +35,13 @@ def test_english_review_notes_become_flag_codes():
 
 @pytest.mark.django_db(transaction=True)
 def test_full_width_sort_keys_are_folded():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("archive", "0002_review_flags_as_codes")])
-    old = executor.loader.project_state([("archive", "0002_review_flags_as_codes")]).apps
+    old = models_at("0002_review_flags_as_codes")
     Person = old.get_model("archive", "Person")
     Person.objects.create(
         name="ＢｒｕｃｅＳｔｅｉｎｂｅｒｇ", slug="bruce", sort_key="ｂｒｕｃｅｓｔｅｉｎｂｅｒｇ"
     )
     Person.objects.create(name="王小平", slug="王小平", sort_key="wang xiao ping")
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
     from archive.models import Person as Current
     from archive.models import pinyin_sort_key
 
@@ -46,9 +52,7 @@ def test_full_width_sort_keys_are_folded():
 
 @pytest.mark.django_db(transaction=True)
 def test_json_stored_with_escapes_is_rewritten_as_readable_text():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("archive", "0007_p_person_distinction")])
-    old = executor.loader.project_state([("archive", "0007_p_person_distinction")]).apps
+    old = models_at("0007_p_person_distinction")
     paper = old.get_model("archive", "Newspaper").objects.create(name="焦作日报", slug="jzrb")
     issue = old.get_model("archive", "Issue").objects.create(newspaper=paper, date="2020-01-27")
     page = old.get_model("archive", "Page").objects.create(issue=issue, number=1, review=["无"])
@@ -56,8 +60,7 @@ def test_json_stored_with_escapes_is_rewritten_as_readable_text():
     old.get_model("archive", "Article").objects.create(
         page=page, order=1, number=1, paragraphs=paragraphs
     )
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
     from archive.models import Article
 
     assert Article.objects.get().paragraphs == paragraphs
