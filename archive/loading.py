@@ -158,7 +158,7 @@ def _replace_page(issue, parsed, publish, source_text, people):
     The page keeps its row, and every article whose text survives keeps its row id and its
     number (numbering.py), so both /jzrb/2020-01-27/1/<number>/ and the old id URLs still
     lead to it. Returns the counts, the stored page and whether its articles and mentions
-    are attached to it (versions.attach), as they are when the database gave their ids.
+    are attached to it (versions.attach).
     """
     result = LoadResult(pages=1)
     old = Page.objects.filter(issue=issue, number=parsed.number).first()
@@ -208,10 +208,7 @@ def _replace_page(issue, parsed, publish, source_text, people):
     result.articles = len(articles)
     result.flagged = sum(1 for a in articles if a.review)
     result.article_ids = [a.pk for a in articles]
-    attached = all(a.pk is not None for a in articles) and all(m.pk is not None for m in mentions)
-    if attached:
-        versions.attach(page, articles, mentions)
-    return result, page, attached
+    return result, page, versions.attach(page, articles, mentions)
 
 
 def _one_mention_each(mentions):
