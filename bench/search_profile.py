@@ -1,7 +1,8 @@
 """Where one /search/ request spends its time: a breakdown by section, in this process.
 
     .venv/bin/python bench/search_profile.py [--scale 1] [--requests 200] [--kinds hanzi,names]
-        [--data-dir DIR] [--rate-limits] [--cprofile 30]
+        [--data-dir DIR] [--rate-limits] [--cprofile 30 [--cprofile-sort cumulative]]
+        [--engine whoosh|tantivy] [--wall]
 
 Uses the archive search_http.py prepares (/tmp/archive-bench-<scale>x, built if missing) and
 sends REQUESTS searches through Django's whole handler (django.test.Client: every middleware,
@@ -199,6 +200,9 @@ def main():
     parser.add_argument("--data-dir", help="the archive's folder (default /tmp/archive-bench-Nx)")
     parser.add_argument("--rate-limits", action="store_true", help="keep the default limits")
     parser.add_argument("--cprofile", type=int, default=0, help="requests under cProfile")
+    parser.add_argument(
+        "--cprofile-sort", default="tottime", help="cProfile's order: tottime or cumulative"
+    )
     parser.add_argument("--wall", action="store_true", help="wall-clock time, not CPU time")
     parser.add_argument(
         "--engine", choices=("whoosh", "tantivy"), default="whoosh", help="SEARCH_URL's engine"
@@ -278,9 +282,7 @@ def main():
             client.get(path)
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(
-            os.environ.get("PSORT", "tottime")
-        ).print_stats(int(os.environ.get("PN", "30")))
+        pstats.Stats(profiler, stream=out).sort_stats(args.cprofile_sort).print_stats(30)
         print(out.getvalue())
 
 
