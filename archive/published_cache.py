@@ -57,7 +57,7 @@ def kept_until_published(view):
             return response
         response = view(request, *args, **kwargs)
         if key and response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):  # the sitemaps' TemplateResponse
+            if hasattr(response, "render"):  # a TemplateResponse is rendered before it is kept
                 response.render()
             headers = [(n, response[n]) for n in KEPT_HEADERS if response.has_header(n)]
             _set(key, (response.content, headers))

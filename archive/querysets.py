@@ -168,15 +168,30 @@ class ArticleQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def in_print(self):
-        """People named in, or signing, at least one published article."""
-        return self.filter(mentions__article__published=True)
+        """People named in, or signing, at least one published article, each once."""
+        # Exists stops at a person's first published mention; a join would read them all.
+        mentions = _far_end(self.model, "mentions").objects
+        return self.filter(Exists(mentions.published().filter(person=OuterRef("pk"))))
 
     def listed(self):
-        """Each person once, with ``article_count`` (the articles naming or signed by them
-        that the queryset's filters leave: on in_print(), published ones), in pinyin order."""
-        return self.annotate(article_count=Count("mentions__article", distinct=True)).order_by(
-            "sort_key", "name"
+        """In pinyin order, as the people index lists them."""
+        return self.order_by("sort_key", "name")
+
+    def with_article_counts(self):
+        """These people as a list, each with ``article_count``: the published articles
+        naming or signed by them. One query that reads only these people's mentions, so a
+        page of the index costs its own people, not everyone's."""
+        people = list(self)
+        mentions = _far_end(self.model, "mentions").objects.published()
+        counts = dict(
+            mentions.filter(person__in=[p.pk for p in people])
+            .values("person")
+            .annotate(n=Count("article", distinct=True))
+            .values_list("person", "n")
         )
+        for person in people:
+            person.article_count = counts.get(person.pk, 0)
+        return people
 
     def with_initial(self, initial):
         """People whose pinyin starts with ``initial`` (A–Z), or with no Latin letter (其他)."""
@@ -203,7 +218,7 @@ class PersonQuerySet(models.QuerySet):
         rows = (
             self.annotate(first=Upper(Substr("sort_key", 1, 1)))
             .values("first")
-            .annotate(people=Count("pk", distinct=True))
+            .annotate(people=Count("pk"))
             .values_list("first", "people")
         )
         counts = dict.fromkeys(INITIALS, 0)

@@ -1,18 +1,17 @@
 """The archive's URLs: stable, readable permalinks from paper down to article."""
 
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path, register_converter
 
 from archive import converters
 from archive.feeds import NewIssuesFeed, SearchFeed
 from archive.published_cache import kept_until_published
-from archive.sitemaps import SITEMAPS
 from archive.views import (
     api,
     browse,
     files,
     search,
+    sitemap,
     staff,
     staff_issue,
     staff_people,
@@ -83,18 +82,8 @@ urlpatterns = [
     # /media/pages/0d/0d9a…-p1-w1600.webp — a printed page's picture, PDF or character boxes
     path("media/<path:name>", files.media_file, name="media"),
     # /sitemap.xml — the index of parts; /sitemap-articles.xml?p=2 — one part
-    path(
-        "sitemap.xml",
-        kept_until_published(sitemaps.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-part"},
-        name="sitemap",
-    ),
-    path(
-        "sitemap-<slug:section>.xml",
-        kept_until_published(sitemaps.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemap-part",
-    ),
+    path("sitemap.xml", kept_until_published(sitemap.index), name="sitemap"),
+    path("sitemap-<slug:section>.xml", kept_until_published(sitemap.part), name="sitemap-part"),
     path("", include((archive_patterns, "archive"))),
 ]
 

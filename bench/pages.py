@@ -1,8 +1,11 @@
-"""Server time of the reader pages: home, issue, article, person and search.
+"""Server time of every reader page: home, calendar, issue, page, article, people, feeds,
+sitemaps and search.
 
     .venv/bin/python bench/pages.py [--scale 1] [--requests 200]
+                                    [--engine tantivy] [--data-dir DIR]
 
-Uses the archive search_http.py prepares (/tmp/archive-bench-<scale>x, built if missing),
+Uses the archive search_http.py prepares (/tmp/archive-bench-<scale>x, built if missing;
+with --engine, /tmp/archive-bench-<scale>x-<engine> or --data-dir, as search_http.py names it),
 starts gunicorn (2 workers) on 127.0.0.1 with an access log that records each request's
 server time (gunicorn's %(D)s, microseconds, from request parsed to response written), and
 fetches each kind of page REQUESTS times, one client, over distinct objects drawn with a fixed
@@ -25,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import machine, median, percentile, require_corpus  # noqa: E402
 from search_http import (  # noqa: E402
+    ENGINE_ENV,
+    ENGINE_URLS,
     corpus_documents,
     draw_queries,
     fetch,
@@ -40,14 +45,25 @@ ACCESS_FORMAT = "%(s)s %(D)s %(U)s"  # status, server time in µs, path
 def pick_urls(count, seed, docs):
     """{kind: [path, …]} with `count` paths per kind, from the archive Django is set up on."""
     from django.db.models import Count
+    from django.urls import reverse
 
-    from archive.models import Article, Issue, Person
+    from archive.models import Article, Issue, Page, Person
+    from archive.querysets import INITIALS
+    from archive.sitemaps import PART_SIZE
 
     rng = random.Random(seed)
     issues = list(
         Issue.objects.select_related("newspaper").filter(pages__articles__published=True).distinct()
     )
+    page_ids = sorted(
+        set(Page.objects.filter(articles__published=True).values_list("pk", flat=True))
+    )
+    pages = Page.objects.select_related("issue__newspaper").in_bulk(
+        rng.sample(page_ids, min(count, len(page_ids)))
+    )
+    months = sorted({(i.newspaper.slug, i.date.year, i.date.month) for i in issues})
     article_ids = list(Article.objects.filter(published=True).values_list("pk", flat=True))
+    article_parts = -(-len(article_ids) // PART_SIZE)
     articles = Article.objects.select_related("page__issue__newspaper").in_bulk(
         rng.sample(article_ids, min(count, len(article_ids)))
     )
@@ -65,6 +81,23 @@ def pick_urls(count, seed, docs):
             [p.get_absolute_url() for p in rng.sample(people, min(count, len(people)))]
         ),
         "person, top 10": cycle([p.get_absolute_url() for p in people[:10]]),
+        "calendar": cycle(
+            [
+                reverse("archive:paper-month", args=m)
+                for m in rng.sample(months, min(count, len(months)))
+            ]
+        ),
+        "page": cycle([p.get_absolute_url() for p in pages.values()]),
+        "people index": [
+            "/people/?"
+            + urllib.parse.urlencode({"initial": rng.choice(INITIALS), "page": rng.choice((1, 2))})
+            for _ in range(count)
+        ],
+        "feed": ["/feeds/issues/"] * count,
+        "sitemap index": ["/sitemap.xml"] * count,
+        "sitemap part": [
+            f"/sitemap-articles.xml?p={rng.randint(1, article_parts)}" for _ in range(count)
+        ],
         "search": [f"/search/?{urllib.parse.urlencode({'q': q})}" for q in queries],
     }
 
@@ -135,18 +168,25 @@ def main():
     parser.add_argument("--seed", type=int, default=1998)
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument("--copy-timeout", type=int, default=1800)
+    parser.add_argument("--engine", choices=ENGINE_URLS, default="default")
+    parser.add_argument("--data-dir", help="the archive's folder (as search_http.py's)")
     args = parser.parse_args()
+    if ENGINE_URLS[args.engine]:
+        ENGINE_ENV["SEARCH_URL"] = ENGINE_URLS[args.engine]
+        args.data_dir = args.data_dir or f"/tmp/archive-bench-{args.scale}x-{args.engine}"
     require_corpus()
     print(f"machine: {machine()}")
     print(f"date: {datetime.datetime.now().isoformat(timespec='seconds')}")
     print("load average at start: {:.2f} {:.2f} {:.2f} (a shared machine)".format(*os.getloadavg()))
     docs = corpus_documents()
-    data_dir, record = prepare(args.scale, False, docs, args.copy_timeout)
+    data_dir, record = prepare(args.scale, False, docs, args.copy_timeout, args.data_dir)
+    print(f"engine: {args.engine} (SEARCH_URL={ENGINE_ENV.get('SEARCH_URL', '')!r})")
 
     os.environ["DATA_DIR"] = str(data_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
     os.environ.pop("DATABASE_URL", None)
     os.environ.pop("SEARCH_URL", None)
+    os.environ.update(ENGINE_ENV)
     import django
 
     django.setup()
@@ -171,10 +211,10 @@ def main():
             f"{median(client_ms):>12.1f}{percentile(client_ms, 0.95):>8.1f}"
             f"{median(local[kind]):>16.1f}{percentile(local[kind], 0.95):>8.1f}  {errors}"
         )
-    worst = max(percentile(http[k][0], 0.95) for k in ("article", "issue"))
+    worst, kind = max((percentile(http[k][0], 0.95), k) for k in urls)
     print(
-        f"target: article and issue pages p95 ≤ 30 ms server time: "
-        f"{'met' if worst <= 30 else 'NOT met'} (worst p95 {worst:.1f} ms)"
+        f"target: every page p95 ≤ 100 ms server time: "
+        f"{'met' if worst <= 100 else 'NOT met'} (worst p95 {worst:.1f} ms, {kind})"
     )
     if any(errors for _, _, errors in http.values()):
         sys.exit(1)

@@ -66,6 +66,14 @@ def test_people_in_print_exclude_those_only_in_drafts():
     assert counts["W"] == counts["Y"] == 1 and sum(counts.values()) == 2
 
 
+def test_people_are_counted_by_their_published_articles_each_once():
+    on("2020-01-25", persons=[("杨丽娜", [])], reporters=["杨丽娜"])  # named and signing
+    on("2020-01-26", persons=[("杨丽娜", []), ("王小平", [])])
+    on("2020-01-27", persons=[("杨丽娜", [])], published=False)
+    people = Person.objects.in_print().listed().with_article_counts()
+    assert [(p.name, p.article_count) for p in people] == [("王小平", 1), ("杨丽娜", 2)]
+
+
 def test_articles_mentioning_a_person_are_kept_apart_from_those_they_signed():
     mentioned = on("2020-01-26", persons=[("杨丽娜", [])])
     signed = on("2020-01-27", reporters=["杨丽娜"])

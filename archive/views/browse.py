@@ -181,6 +181,7 @@ def people_index(request):
         initial = data["initial"] or next((i for i, n in counts if n), INITIALS[0])
         people = people.with_initial(initial)
     listed = paginate(people.listed(), data["page"], per_page=PEOPLE_PER_PAGE)
+    listed.object_list = listed.object_list.with_article_counts()
     context = {
         "form": form,
         "counts": counts,
