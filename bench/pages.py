@@ -48,8 +48,8 @@ def pick_urls(count, seed, docs):
     from django.urls import reverse
 
     from archive.models import Article, Issue, Page, Person
-    from archive.querysets import INITIALS
     from archive.sitemaps import PART_SIZE
+    from archive.views.browse import PEOPLE_PER_PAGE
 
     rng = random.Random(seed)
     issues = list(
@@ -68,6 +68,11 @@ def pick_urls(count, seed, docs):
         rng.sample(article_ids, min(count, len(article_ids)))
     )
     people = list(Person.objects.annotate(n=Count("mentions")).filter(n__gt=0).order_by("-n", "pk"))
+    index_pages = [  # (initial, page) for every page the people index has
+        (initial, page)
+        for initial, n in Person.objects.in_print().initial_counts()
+        for page in range(1, -(-n // PEOPLE_PER_PAGE) + 1)
+    ]
     queries = draw_queries(docs, count, seed)
 
     def cycle(items):
@@ -89,9 +94,8 @@ def pick_urls(count, seed, docs):
         ),
         "page": cycle([p.get_absolute_url() for p in pages.values()]),
         "people index": [
-            "/people/?"
-            + urllib.parse.urlencode({"initial": rng.choice(INITIALS), "page": rng.choice((1, 2))})
-            for _ in range(count)
+            "/people/?" + urllib.parse.urlencode({"initial": initial, "page": page})
+            for initial, page in (rng.choice(index_pages) for _ in range(count))
         ],
         "feed": ["/feeds/issues/"] * count,
         "sitemap index": ["/sitemap.xml"] * count,
@@ -170,7 +174,15 @@ def main():
     parser.add_argument("--copy-timeout", type=int, default=1800)
     parser.add_argument("--engine", choices=ENGINE_URLS, default="default")
     parser.add_argument("--data-dir", help="the archive's folder (as search_http.py's)")
+    parser.add_argument(
+        "--database-url",
+        help="build and serve the archive on PostgreSQL, e.g. "
+        "postgres://postgres@127.0.0.1:5432/archive_bench_10x (emptied first)",
+    )
     args = parser.parse_args()
+    if args.database_url:
+        ENGINE_ENV["DATABASE_URL"] = args.database_url
+        args.data_dir = args.data_dir or f"/tmp/archive-bench-{args.scale}x-postgres"
     if ENGINE_URLS[args.engine]:
         ENGINE_ENV["SEARCH_URL"] = ENGINE_URLS[args.engine]
         args.data_dir = args.data_dir or f"/tmp/archive-bench-{args.scale}x-{args.engine}"
@@ -181,6 +193,7 @@ def main():
     docs = corpus_documents()
     data_dir, record = prepare(args.scale, False, docs, args.copy_timeout, args.data_dir)
     print(f"engine: {args.engine} (SEARCH_URL={ENGINE_ENV.get('SEARCH_URL', '')!r})")
+    print(f"database: {args.database_url or 'SQLite in the data folder'}")
 
     os.environ["DATA_DIR"] = str(data_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"

@@ -37,6 +37,7 @@ Loopback only; every loop is bounded.
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import random
@@ -110,6 +111,8 @@ def build(data_dir, scale, docs, timeout):
     if data_dir.exists():
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True)
+    if ENGINE_ENV.get("DATABASE_URL"):
+        empty_postgres(ENGINE_ENV["DATABASE_URL"])
     manage(data_dir, "migrate", "--noinput", **ENGINE_ENV)
     articles = sum(len(p["articles"]) for d in docs for p in d["pages"])
     chars = sum(
@@ -151,9 +154,24 @@ def build(data_dir, scale, docs, timeout):
         "built": datetime.datetime.now().isoformat(timespec="seconds"),
         "git": git_state(),
     }
-    add_plain_table(data_dir / "archive.sqlite3")
+    if not ENGINE_ENV.get("DATABASE_URL"):  # the LIKE baseline reads the SQLite file
+        add_plain_table(data_dir / "archive.sqlite3")
     (data_dir / BUILD_INFO).write_text(json.dumps(record, indent=2))
     return record
+
+
+def empty_postgres(url):
+    """Drop and create the benchmark's PostgreSQL database (never one the URL does not name)."""
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("archive_bench"):
+        sys.exit(f"the benchmark empties its database: name it archive_bench…, not {name!r}")
+    server = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        con.execute(f'CREATE DATABASE "{name}"')
 
 
 def git_state():
@@ -185,18 +203,52 @@ def add_plain_table(db_path):
     con.close()
 
 
+# What an archive's build depends on: if none of it changed, the cached archive is the one a
+# new build would give. Views, templates and the pages' queries are not in it.
+BUILD_INPUTS = (
+    "archive/models.py",
+    "archive/people_models.py",
+    "archive/migrations",
+    "archive/loading.py",
+    "archive/people.py",
+    "archive/versions.py",
+    "archive/search",
+    "archive/ingest/interchange.py",
+    "archive/ingest/pfr.py",
+)
+
+
+def build_inputs(scale):
+    """A digest of the build's inputs: the corpus, the size, the engine and the code that
+    stores and indexes."""
+    digest = hashlib.sha256(repr((scale, sorted(ENGINE_ENV.items()))).encode())
+    stat = CORPUS_GBK.stat()
+    digest.update(f"{CORPUS_GBK.name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    for name in BUILD_INPUTS:
+        path = REPO / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(str(file.relative_to(REPO)).encode() + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def prepare(scale, rebuild, docs, timeout, data_dir=None):
+    """The cached archive of `scale` copies, built again only when asked or when its inputs
+    changed since it was built."""
     data_dir = Path(data_dir or f"/tmp/archive-bench-{scale}x")
     info = data_dir / BUILD_INFO
-    if info.exists() and not rebuild:
-        record = json.loads(info.read_text())
+    inputs = build_inputs(scale)
+    record = json.loads(info.read_text()) if info.exists() else None
+    if record and not rebuild and record.get("inputs", inputs) == inputs:
+        unknown = "" if "inputs" in record else " (its inputs were not recorded)"
         print(
-            f"archive: reusing {data_dir} built {record['built']} from {record['git']} "
+            f"archive: reusing {data_dir} built {record['built']} from {record['git']}{unknown} "
             f"(--rebuild to build again)"
         )
     else:
-        print(f"archive: building {data_dir} ({scale}× the corpus)", flush=True)
-        record = build(data_dir, scale, docs, timeout)
+        why = "its inputs changed" if record and not rebuild else f"{scale}× the corpus"
+        print(f"archive: building {data_dir} ({why})", flush=True)
+        record = build(data_dir, scale, docs, timeout) | {"inputs": inputs}
+        (data_dir / BUILD_INFO).write_text(json.dumps(record, indent=2))
     print(
         f"archive: {record['articles']:,} articles, {record['chars']:,} chars; built in "
         f"{record['build_seconds']:.0f} s = {record['articles'] / record['build_seconds']:.0f} "
