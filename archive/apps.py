@@ -9,9 +9,10 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
 
-        from archive import throttle, versions
+        from archive import person_months, throttle, versions
 
         versions.register()
+        person_months.connect()
         _chinese_names_for_library_models()
         # Every failed password counts against the client's address, whichever username.
         user_login_failed.connect(throttle.record_login_failure, dispatch_uid="archive-login")

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
-from archive import search, versions
+from archive import person_months, search, versions
 from archive.ingest.interchange import InterchangeError, validate_issue
 from archive.ingest.model import ARTICLE_FIELDS, ParsedPage
 from archive.models import (
@@ -100,7 +100,7 @@ def load_issue(
 
 
 def _load_once(doc, publish, source_texts, index, page_prints, user, comment):
-    with transaction.atomic():
+    with transaction.atomic(), person_months.batched():
         newspaper = _newspaper(doc["paper"])
         issue_info = doc["issue"]
         issue, _ = Issue.objects.get_or_create(
@@ -204,7 +204,10 @@ def _replace_page(issue, parsed, publish, source_text, people):
         mentions += _mentions(article, art, people)
     people.flush()
     mentions = _one_mention_each(mentions)
+    for mention in mentions:
+        mention.date = issue.date
     Mention.objects.bulk_create(mentions)
+    person_months.touched((m.person_id, m.date) for m in mentions)
     result.articles = len(articles)
     result.flagged = sum(1 for a in articles if a.review)
     result.article_ids = [a.pk for a in articles]
@@ -385,14 +388,16 @@ def reindex_articles(article_ids):
 
 def set_published(queryset, published):
     ids = list(queryset.values_list("pk", flat=True))
-    count = Article.objects.filter(pk__in=ids).update(published=published)
+    with transaction.atomic():
+        count = Article.objects.filter(pk__in=ids).update(published=published)
+        person_months.touched(person_months.pairs_of_articles(ids))
     transaction.on_commit(lambda: reindex_articles(ids), robust=True)
     return count
 
 
 def delete_articles(queryset):
     ids = list(queryset.values_list("pk", flat=True))
-    with transaction.atomic():
-        Article.objects.filter(pk__in=ids).delete()
+    with transaction.atomic(), person_months.batched():
+        Article.objects.filter(pk__in=ids).delete()  # each mention's delete notes its month
         transaction.on_commit(lambda: sync_index((), ids), robust=True)
     return len(ids)

@@ -190,6 +190,9 @@ class Article(models.Model):
         indexes = [
             # The admin's review queue: unpublished or flagged articles, newest first.
             models.Index(fields=["published", "-updated"], name="article_review_idx"),
+            # Is anything on this page out? Answered from the index alone, for each of
+            # twenty years of issues on a paper's front door.
+            models.Index(fields=["page", "published"], name="article_page_published_idx"),
         ]
 
     def __str__(self):
@@ -409,6 +412,9 @@ class Mention(models.Model):
     roles = models.JSONField("职务", encoder=ReadableJSONEncoder, default=list, blank=True)
     is_reporter = models.BooleanField("记者", default=False)
     order = models.PositiveSmallIntegerField("顺序", default=0)
+    # The article's issue date, copied so a person's articles are found and ordered by date
+    # from this table's index alone (person_months.py keeps it; save() fills it).
+    date = models.DateField("出版日期", null=True, blank=True, editable=False)
 
     objects = MentionQuerySet.as_manager()
 
@@ -421,19 +427,42 @@ class Mention(models.Model):
             ),
         ]
         indexes = [
-            # A person's page lists their articles; co-mentions join on article.
-            models.Index(fields=["person", "is_reporter"], name="mention_person_idx"),
+            # A person's page lists their articles newest first, a month at a time. Not
+            # (person, is_reporter, date): SQLite reads is_reporter=False as NOT is_reporter,
+            # no equality, and could not walk the dates of that index.
+            models.Index(
+                fields=["person", "date", "article", "is_reporter"], name="mention_person_date_idx"
+            ),
+            # An article's people in printed order, and its first few without reading a
+            # list of 1,400 delegates (a person's companions).
+            models.Index(
+                fields=["article", "order", "person", "is_reporter"],
+                name="mention_article_order_idx",
+            ),
         ]
 
     def __str__(self):
         label = "记者" if self.is_reporter else "、".join(self.roles)
         return f"{self.person.name}（{label}）" if label else self.person.name
 
+    def save(self, *args, **kwargs):
+        self.date = self.article.page.issue.date
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.person.get_absolute_url()
 
 
 # Defined beside the people it redirects to; imported here so Django sees the app's model.
-from archive.people_models import PersonAlias  # noqa: E402
+from archive.people_models import PersonAlias, PersonMonth  # noqa: E402
 
-__all__ = ["Article", "Issue", "Mention", "Newspaper", "Page", "Person", "PersonAlias"]
+__all__ = [
+    "Article",
+    "Issue",
+    "Mention",
+    "Newspaper",
+    "Page",
+    "Person",
+    "PersonAlias",
+    "PersonMonth",
+]

@@ -4,6 +4,7 @@ redirects) or split one name into two people (the chosen mentions move to a new 
 from django.db import transaction
 from django.db.models import Q
 
+from archive import person_months
 from archive.models import Mention, Person, PersonAlias, free_person_slug
 
 
@@ -23,6 +24,8 @@ def merge_people(keep, others):
             PersonAlias.objects.filter(person=other).update(person=keep)
             PersonAlias.objects.create(slug=other.slug, name=other.name, person=keep)
             other.delete()
+        # keep now holds every month the others had (theirs went with their rows).
+        person_months.touched(person_months.months_of_people([keep.pk]))
     return sorted(touched)
 
 
@@ -106,6 +109,7 @@ def split_person(person, mentions, *, distinction, old_distinction=None):
             sort_key=person.sort_key,
         )
         Mention.objects.filter(pk__in=[pk for pk, _ in moving]).update(person=new)
+        person_months.touched(person_months.months_of_people([person.pk, new.pk]))
     return new, sorted({article_id for _, article_id in moving})
 
 

@@ -7,19 +7,26 @@ models.py builds its managers from these classes, so this module cannot import i
 method reaches another model through the relation it follows (`_far_end`).
 """
 
+import datetime
 import json
 import string
 import unicodedata
-from collections import OrderedDict
+from collections import Counter
 
 from django.db import connections, models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import ExtractMonth, ExtractYear, Replace, Substr, Upper
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models.functions import Replace, Substr, Upper
+
+from archive.person_months import month_end
 
 # Bounds on the rows the person-based queries read, so a page about 江泽民 costs the same
 # in an archive of 3,000 articles as in one of 3,000,000. Recent rows come first.
 RELATED_CANDIDATES = 400
+RELATED_PEOPLE = 8
 COMPANION_ARTICLES = 500
+# …and only the first names each of those articles prints: a list of 1,400 delegates would
+# otherwise make one person's companions read 700,000 rows.
+COMPANION_NAMES = 20
 # /people/ lists one pinyin initial at a time: A–Z, and 其他 for every name whose sort key
 # starts with something else (digits, or a script pypinyin leaves as it is).
 OTHER_INITIAL = "其他"
@@ -39,6 +46,15 @@ class IssueQuerySet(models.QuerySet):
         articles = _far_end(self.model, "pages", "articles").objects
         published = articles.published().filter(page__issue=OuterRef("pk"))
         return self.filter(Exists(published)).select_related("newspaper")
+
+    def latest(self):
+        """The newest visible issue (of the paper first in name order on that day), or None.
+
+        The newest day first, walking the date index from the end: ordering by date and
+        paper name together would check every issue of twenty years before the first row."""
+        visible = self.visible()
+        day = visible.order_by("-date").values_list("date", flat=True).first()
+        return visible.filter(date=day).order_by("newspaper__name").first() if day else None
 
     def between(self, first, last):
         """The issues dated from `first` to `last`, both included, oldest first."""
@@ -121,20 +137,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related(place, *jumps).with_people()
 
     def mentioning(self, person):
-        """Articles that name the person in their text, newest first."""
-        return self._naming(person, reporter=False)
+        """Articles that name the person in their text, newest first: a list Paginator can
+        count and slice at the cost of one page, however many there are (MonthSlices)."""
+        return MonthSlices(self, person, reporter=False)
 
     def signed_by(self, person):
-        """Articles the person wrote (their name is in the byline), newest first."""
-        return self._naming(person, reporter=True)
+        """Articles the person wrote (their name is in the byline), newest first, as
+        mentioning() lists them."""
+        return MonthSlices(self, person, reporter=True)
 
-    def _naming(self, person, *, reporter):
+    def _naming(self, person, *, reporter, dates=None):
         # No DISTINCT: the mention constraint allows one row per (article, person,
         # is_reporter), and DISTINCT over the joined columns cost 100 ms for a person in
-        # 3,800 articles.
+        # 3,800 articles. The dates go in the same filter(), so one join of the mentions
+        # reads them from its index (person, is_reporter, date).
+        within = {"mentions__date__range": dates} if dates else {}
         return (
             self.with_place()
-            .filter(mentions__person=person, mentions__is_reporter=reporter)
+            .filter(mentions__person=person, mentions__is_reporter=reporter, **within)
             .order_by("-page__issue__date", "page__number", "order")
         )
 
@@ -143,24 +163,29 @@ class ArticleQuerySet(models.QuerySet):
 
         Reporters are left out: sharing a byline says nothing about the subject. `exclude`
         takes the other halves of a jump, which the article page links already. Only the
-        most recent mentions of those people are weighed (RELATED_CANDIDATES rows). Needs
-        the article's mentions prefetched.
+        first RELATED_PEOPLE people the article names are weighed, and only each one's
+        latest mentions (RELATED_CANDIDATES rows in all): one query per person walks its
+        index newest first, where one query for all of them would read and sort every
+        mention of the busiest. Needs the article's mentions prefetched.
         """
         person_ids = [m.person_id for m in article.mentions.all() if not m.is_reporter]
+        person_ids = list(dict.fromkeys(person_ids))[:RELATED_PEOPLE]
         if not person_ids:
             return []
         excluded = [article.pk, *(a.pk for a in exclude if a)]
-        rows = (
-            article.mentions.model.objects.published()
-            .in_text()
-            .filter(person__in=person_ids)
-            .exclude(article__in=excluded)
-            .order_by("-article_id")
-            .values_list("article_id", "person_id")[:RELATED_CANDIDATES]
+        mentions = (
+            article.mentions.model.objects.published().in_text().exclude(article__in=excluded)
         )
+        each = RELATED_CANDIDATES // len(person_ids)
         shared = {}
-        for article_id, person_id in rows:
-            shared.setdefault(article_id, set()).add(person_id)
+        for person_id in person_ids:
+            latest = (
+                mentions.filter(person=person_id)
+                .order_by("-date", "-article_id")
+                .values_list("article_id", flat=True)[:each]
+            )
+            for article_id in latest:
+                shared.setdefault(article_id, set()).add(person_id)
         best = sorted(shared, key=lambda pk: (-len(shared[pk]), -pk))[:limit]
         found = self.with_place().in_bulk(best)
         return [found[pk] for pk in best if pk in found]
@@ -169,9 +194,11 @@ class ArticleQuerySet(models.QuerySet):
 class PersonQuerySet(models.QuerySet):
     def in_print(self):
         """People named in, or signing, at least one published article, each once."""
-        # Exists stops at a person's first published mention; a join would read them all.
-        mentions = _far_end(self.model, "mentions").objects
-        return self.filter(Exists(mentions.published().filter(person=OuterRef("pk"))))
+        # A person has a month (person_months.py) only once a published article names or
+        # is signed by them; Exists stops at the first, read from the months' own index,
+        # where a published mention would cost a look at its article too.
+        months = _far_end(self.model, "months").objects
+        return self.filter(Exists(months.filter(person=OuterRef("pk"))))
 
     def listed(self):
         """In pinyin order, as the people index lists them."""
@@ -179,14 +206,14 @@ class PersonQuerySet(models.QuerySet):
 
     def with_article_counts(self):
         """These people as a list, each with ``article_count``: the published articles
-        naming or signed by them. One query that reads only these people's mentions, so a
-        page of the index costs its own people, not everyone's."""
+        naming or signed by them. Summed from their months (person_months.py) in one query,
+        so a page of the index costs its own people's months, not their mentions."""
         people = list(self)
-        mentions = _far_end(self.model, "mentions").objects.published()
+        months = _far_end(self.model, "months").objects
         counts = dict(
-            mentions.filter(person__in=[p.pk for p in people])
+            months.filter(person__in=[p.pk for p in people])
             .values("person")
-            .annotate(n=Count("article", distinct=True))
+            .annotate(n=Sum("in_print"))
             .values_list("person", "n")
         )
         for person in people:
@@ -227,23 +254,39 @@ class PersonQuerySet(models.QuerySet):
         return list(counts.items())
 
     def mentioned_with(self, person, limit=10):
-        """The people most often named in the same published articles as `person`.
+        """The people most often named in the same published articles as `person`, each
+        with ``together``: how many of those articles.
 
-        Counted over the person's latest COMPANION_ARTICLES articles, so the query stays
-        bounded for the most-mentioned people.
+        Counted over the person's latest COMPANION_ARTICLES articles and the first
+        COMPANION_NAMES names of each, so the rows read stay bounded for the most-mentioned
+        people and the longest lists; counted from those articles' mentions (their index by
+        article), not by joining every person to every mention.
         """
+        mentions = person.mentions.model.objects
         articles = list(
             person.mentions.published()
             .in_text()
-            .order_by("-article_id")
+            .order_by("-date", "-article_id")
             .values_list("article_id", flat=True)[:COMPANION_ARTICLES]
         )
-        return list(
-            self.filter(mentions__article__in=articles, mentions__is_reporter=False)
-            .exclude(pk=person.pk)
-            .annotate(together=Count("mentions__article", distinct=True))
-            .order_by("-together", "sort_key")[:limit]
+        # One in-text mention per (article, person): counting rows counts articles.
+        together = Counter(
+            mentions.filter(article__in=articles, is_reporter=False, order__lt=COMPANION_NAMES)
+            .exclude(person=person.pk)
+            .order_by()  # Meta.ordering would join four tables to sort rows only counted
+            .values_list("person_id", flat=True)
         )
+        if not together:
+            return []
+        # Those above the last count kept, then pinyin order among those tied at it.
+        cutoff = sorted(together.values(), reverse=True)[:limit][-1]
+        above = self.in_bulk([pk for pk, n in together.items() if n > cutoff]).values()
+        tied = [pk for pk, n in together.items() if n == cutoff]
+        ranked = sorted(above, key=lambda p: (-together[p.pk], p.sort_key))
+        ranked += self.filter(pk__in=tied).order_by("sort_key", "pk")[: limit - len(ranked)]
+        for other in ranked:
+            other.together = together[other.pk]
+        return ranked
 
 
 class MentionQuerySet(models.QuerySet):
@@ -255,40 +298,76 @@ class MentionQuerySet(models.QuerySet):
         """Mentions of people the text names, leaving out the byline's reporters."""
         return self.filter(is_reporter=False)
 
-    def per_month(self):
-        """[("1998-01", articles)] naming the person in text, published, oldest month first.
 
-        On a person's mentions: ``person.mentions.per_month()``. One grouped query; the
-        mention constraint keeps one row per article, so rows count articles.
-        """
-        rows = (
-            self.published()
-            .in_text()
-            .annotate(
-                year=ExtractYear("article__page__issue__date"),
-                month=ExtractMonth("article__page__issue__date"),
-            )
-            .values("year", "month")
-            .annotate(articles=Count("pk"))
-            .order_by("year", "month")
-            .values_list("year", "month", "articles")
-        )
-        return [(f"{year:04d}-{month:02d}", articles) for year, month, articles in rows]
+class PersonMonthQuerySet(models.QuerySet):
+    """On a person's months (person_months.py): ``person.months.per_month()``."""
+
+    def per_month(self):
+        """[("1998-01", articles)], oldest month first: published articles naming the person
+        in their text."""
+        months = self.filter(articles__gt=0).order_by("month")
+        return [(f"{m:%Y-%m}", n) for m, n in months.values_list("month", "articles")]
 
     def role_timeline(self):
-        """Each role with the first and last issue date it appears, earliest first.
+        """Each role with the first and last issue date it appears, earliest first."""
+        spans = {}
+        for roles in self.order_by("month").values_list("roles", flat=True):
+            for role, first, last in roles:
+                spans.setdefault(role, [first, last])[1] = last
+        timeline = [
+            {
+                "role": role,
+                "first": datetime.date.fromisoformat(first),
+                "last": datetime.date.fromisoformat(last),
+            }
+            for role, (first, last) in spans.items()
+        ]
+        return sorted(timeline, key=lambda span: span["first"])
 
-        On a person's published mentions in text: ``person.mentions.role_timeline()``.
-        """
-        rows = (
-            self.published()
-            .in_text()
-            .values_list("roles", "article__page__issue__date")
-            .order_by("article__page__issue__date")
-        )
-        spans = OrderedDict()
-        for roles, date in rows:
-            for role in roles:
-                first, _ = spans.get(role, (date, date))
-                spans[role] = (first, date)
-        return [{"role": r, "first": first, "last": last} for r, (first, last) in spans.items()]
+
+class MonthSlices:
+    """A person's articles (or bylines) newest first, for Paginator: counted from their
+    months, and each
+    slice read only from the months that hold it, so the 5,000th page of 江泽民 costs what
+    the first does."""
+
+    def __init__(self, articles, person, *, reporter):
+        self.articles, self.person, self.reporter = articles, person, reporter
+        self._months = None
+
+    def months(self):
+        """[(month, articles)], newest first."""
+        if self._months is None:
+            counted = "signed" if self.reporter else "articles"
+            months = self.person.months.filter(**{f"{counted}__gt": 0}).order_by("-month")
+            self._months = list(months.values_list("month", counted))
+        return self._months
+
+    def count(self):
+        return sum(n for _, n in self.months())
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start = index.start or 0
+        stop = self.count() if index.stop is None else index.stop
+        skipped, covered, chosen = 0, 0, []
+        for month, n in self.months():
+            if not chosen and skipped + n <= start:
+                skipped += n  # months newer than the slice
+                continue
+            chosen.append(month)
+            covered += n
+            if skipped + covered >= stop:
+                break
+        if not chosen or stop <= start:
+            return []
+        dates = (chosen[-1], month_end(chosen[0]))
+        articles = self.articles._naming(self.person, reporter=self.reporter, dates=dates)
+        return list(articles[start - skipped : stop - skipped])

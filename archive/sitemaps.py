@@ -16,7 +16,8 @@ get_absolute_url().
 
 from urllib.parse import quote
 
-from django.db.models import Exists, F, Max, OuterRef
+from django.db import connections
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
@@ -28,6 +29,8 @@ URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 # A part of 3,148 articles took 30 ms on SQLite and 83 ms on PostgreSQL (a loaded 2-core
 # machine): 2,000 keeps one well inside 100 ms; a million articles make 500 parts.
 PART_SIZE = 2000
+# Stands for the boundary in the compiled query of Section.parts(); no id is negative.
+BOUNDARY = -(2**62) + 2026
 
 
 class Section:
@@ -37,9 +40,24 @@ class Section:
     limit = PART_SIZE
 
     def parts(self):
-        """The part numbers that hold any address, in order."""
-        blocks = self.rows().annotate(block=(F("pk") - 1) / self.limit + 1)
-        return list(blocks.values_list("block", flat=True).distinct().order_by("block"))
+        """The part numbers that hold any address, in order.
+
+        One indexed lookup a part — the first id past the last part found — rather than
+        every id of the section: 0.15 s of SQLite at a million articles became a few
+        milliseconds for its 500 parts. The query is compiled once and run with each new
+        boundary (a loose index scan)."""
+        after = self.rows().filter(pk__gt=BOUNDARY).order_by("pk").values_list("pk")[:1]
+        sql, params = after.query.sql_with_params()
+        at = params.index(BOUNDARY)
+        found, boundary = [], 0
+        with connections[after.db].cursor() as cursor:
+            while True:
+                cursor.execute(sql, [*params[:at], boundary, *params[at + 1 :]])
+                row = cursor.fetchone()
+                if row is None:
+                    return found
+                found.append((row[0] - 1) // self.limit + 1)
+                boundary = found[-1] * self.limit
 
     def addresses(self, part):
         """[(path, lastmod or None)] of part ``part``, in id order."""
@@ -98,7 +116,11 @@ class ArticleSitemap(Section):
         return f"{home}{slug}/{date.isoformat()}/{page}/{number}/", updated
 
     def latest(self):
-        return self.rows().aggregate(latest=Max("updated"))["latest"]
+        # published IN (true), not rows(): Django writes published=True as a bare WHERE
+        # "published" on SQLite, which the index (published, updated) cannot seek — the
+        # newest change read all million rows (0.41 s); an equality reads one.
+        published = Article.objects.filter(published__in=[True])
+        return published.aggregate(latest=Max("updated"))["latest"]
 
 
 class PersonSitemap(Section):

@@ -238,6 +238,8 @@ def prepare(scale, rebuild, docs, timeout, data_dir=None):
     info = data_dir / BUILD_INFO
     inputs = build_inputs(scale)
     record = json.loads(info.read_text()) if info.exists() else None
+    if record and record.get("grown") and record.get("inputs") != inputs:
+        sys.exit(f"{data_dir} was grown by code since changed: run bench/grow.py again")
     if record and not rebuild and record.get("inputs", inputs) == inputs:
         unknown = "" if "inputs" in record else " (its inputs were not recorded)"
         print(
@@ -249,6 +251,9 @@ def prepare(scale, rebuild, docs, timeout, data_dir=None):
         print(f"archive: building {data_dir} ({why})", flush=True)
         record = build(data_dir, scale, docs, timeout) | {"inputs": inputs}
         (data_dir / BUILD_INFO).write_text(json.dumps(record, indent=2))
+    if record.get("grown"):
+        print(f"archive: {record['articles']:,} articles, grown {record['grown']}")
+        return data_dir, record
     print(
         f"archive: {record['articles']:,} articles, {record['chars']:,} chars; built in "
         f"{record['build_seconds']:.0f} s = {record['articles'] / record['build_seconds']:.0f} "

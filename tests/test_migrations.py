@@ -69,3 +69,30 @@ def test_json_stored_with_escapes_is_rewritten_as_readable_text():
         (stored,) = cursor.fetchone()
     if connection.vendor == "sqlite":
         assert stored.startswith('["严把疫情输入关", ') and stored.endswith('"１２月"]')
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mentions_get_their_dates_and_people_their_months():
+    old = models_at("0008_readable_json")
+    paper = old.get_model("archive", "Newspaper").objects.create(name="焦作日报", slug="jzrb")
+    Article, Mention = old.get_model("archive", "Article"), old.get_model("archive", "Mention")
+    person = old.get_model("archive", "Person").objects.create(name="徐衣显", slug="徐衣显")
+    for day, published in (("2020-01-27", True), ("2020-01-28", True), ("2020-02-03", False)):
+        issue = old.get_model("archive", "Issue").objects.create(newspaper=paper, date=day)
+        page = old.get_model("archive", "Page").objects.create(issue=issue, number=1)
+        article = Article.objects.create(page=page, order=1, number=1, published=published)
+        Mention.objects.create(article=article, person=person, roles=["市长"])
+    migrate_to_latest()
+    from archive.models import Mention as Current
+    from archive.models import Person
+
+    assert sorted(str(m.date) for m in Current.objects.all()) == [
+        "2020-01-27",
+        "2020-01-28",
+        "2020-02-03",
+    ]
+    months = Person.objects.get().months
+    assert months.per_month() == [("2020-01", 2)]
+    assert [(s["role"], str(s["first"]), str(s["last"])) for s in months.role_timeline()] == [
+        ("市长", "2020-01-27", "2020-01-28")
+    ]

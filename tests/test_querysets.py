@@ -50,7 +50,7 @@ def test_a_role_timeline_spans_the_published_days_of_each_role():
     on("2020-01-25", persons=[("徐衣显", ["市委副书记", "市长"])])
     on("2020-01-27", persons=[("徐衣显", ["市长"])])
     on("2020-01-28", persons=[("徐衣显", ["省长"])], published=False)
-    timeline = make_person("徐衣显").mentions.role_timeline()
+    timeline = make_person("徐衣显").months.role_timeline()
     assert [(s["role"], str(s["first"]), str(s["last"])) for s in timeline] == [
         ("市委副书记", "2020-01-25", "2020-01-25"),
         ("市长", "2020-01-25", "2020-01-27"),
@@ -105,7 +105,7 @@ def test_mentions_per_month_count_published_articles_naming_the_person():
     on("2020-01-27", persons=[("王小平", [])])
     on("2020-01-27", persons=[("王小平", [])], published=False)
     on("2020-02-01", reporters=["王小平"])
-    assert make_person("王小平").mentions.per_month() == [("1998-01", 2), ("2020-01", 1)]
+    assert make_person("王小平").months.per_month() == [("1998-01", 2), ("2020-01", 1)]
 
 
 def test_a_name_search_folds_full_width_text():
@@ -128,3 +128,18 @@ def test_the_texts_of_a_page_of_hits_come_back_by_id_as_stored():
         untitled.pk: ("", []),
     }
     assert Article.objects.texts_of([]) == {}
+
+
+def test_the_latest_issue_is_the_newest_visible_day_first_paper_by_name():
+    on("2020-01-27")
+    on("2020-01-29", published=False)  # a draft-only issue is not out yet
+    make_article(make_page(1, make_issue("2020-01-28", make_paper("人民日报", "rmrb"))))
+    make_article(make_page(1, make_issue("2020-01-28", make_paper("北京日报", "bjrb"))))
+    latest = Issue.objects.latest()
+    # 人 (U+4EBA) sorts before 北 (U+5317), as the home page always ordered them.
+    assert (str(latest.date), latest.newspaper.slug) == ("2020-01-28", "rmrb")
+
+
+def test_no_issue_out_means_no_latest():
+    on("2020-01-27", published=False)
+    assert Issue.objects.latest() is None

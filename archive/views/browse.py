@@ -25,7 +25,7 @@ PEOPLE_PER_PAGE = 240
 
 def home(request):
     """The newest issue's front page, the papers, and this month of 往期回顾."""
-    latest = Issue.objects.visible().order_by("-date", "newspaper__name").first()
+    latest = Issue.objects.latest()
     context = {
         "latest": latest,
         "front_page": None,
@@ -209,8 +209,8 @@ def person_detail(request, slug):
     articles = Article.objects.published()
     context = {
         "person": person,
-        "timeline": person.mentions.role_timeline(),
-        "chart": person_chart(person, person.mentions.per_month()),
+        "timeline": person.months.role_timeline(),
+        "chart": person_chart(person, person.months.per_month()),
         "articles": paginate(articles.mentioning(person), request.GET.get("page")),
         "bylines": paginate(articles.signed_by(person), request.GET.get("byline_page")),
         "companions": Person.objects.mentioned_with(person),

@@ -2,12 +2,15 @@
 
 import pytest
 
+from archive.querysets import RELATED_PEOPLE
 from tests.factories import make_article, make_issue, make_page
 from tests.seedlike import LEAD_TITLE, build_seed_like_issue
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BOUND = 6
+# Five for the article, its place, jumps, people and the issue's order; then "more like
+# this" asks once for each of the first RELATED_PEOPLE people it names, however many more.
+QUERY_BOUND = 5 + RELATED_PEOPLE
 
 
 @pytest.fixture

@@ -7,7 +7,10 @@ from tests.seedlike import build_seed_like_issue
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BOUND = 9
+# The person and namesakes, the timeline, chart, two lists by month (each its months and a
+# page), and the company: the latest articles, their mentions, the people above and at the
+# cutoff.
+QUERY_BOUND = 11
 
 
 def on(day, **fields):
