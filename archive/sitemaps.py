@@ -29,8 +29,10 @@ URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 # A part of 3,148 articles took 30 ms on SQLite and 83 ms on PostgreSQL (a loaded 2-core
 # machine): 2,000 keeps one well inside 100 ms; a million articles make 500 parts.
 PART_SIZE = 2000
-# Stands for the boundary in the compiled query of Section.parts(); no id is negative.
-BOUNDARY = -(2**62) + 2026
+# Stand for a block's bounds in the compiled query of Section.parts(); no id is negative.
+LOW, HIGH = -(2**62) + 2026, -(2**62) + 2027
+# Blocks asked about in one query.
+PROBES = 64
 
 
 class Section:
@@ -42,22 +44,31 @@ class Section:
     def parts(self):
         """The part numbers that hold any address, in order.
 
-        One indexed lookup a part — the first id past the last part found — rather than
-        every id of the section: 0.15 s of SQLite at a million articles became a few
-        milliseconds for its 500 parts. The query is compiled once and run with each new
-        boundary (a loose index scan)."""
-        after = self.rows().filter(pk__gt=BOUNDARY).order_by("pk").values_list("pk")[:1]
-        sql, params = after.query.sql_with_params()
-        at = params.index(BOUNDARY)
-        found, boundary = [], 0
-        with connections[after.db].cursor() as cursor:
-            while True:
-                cursor.execute(sql, [*params[:at], boundary, *params[at + 1 :]])
-                row = cursor.fetchone()
-                if row is None:
-                    return found
-                found.append((row[0] - 1) // self.limit + 1)
-                boundary = found[-1] * self.limit
+        Each block of ids is asked whether it holds a row — an indexed range check that
+        stops at the first — PROBES blocks to a query, up to the last id: nine queries for
+        a million articles, where reading every id to find the blocks cost 0.15 s on
+        SQLite, and one query a part 0.15 s of round trips on PostgreSQL."""
+        rows = self.rows().order_by()
+        last = rows.order_by("-pk").values_list("pk", flat=True).first()
+        if last is None:
+            return []
+        probe = rows.filter(pk__range=(LOW, HIGH)).values("pk")[:1]
+        sql, params = probe.query.sql_with_params()
+        low, high = params.index(LOW), params.index(HIGH)
+        blocks = range(1, (last - 1) // self.limit + 2)
+        found = []
+        with connections[probe.db].cursor() as cursor:
+            for start in range(0, len(blocks), PROBES):
+                chunk = blocks[start : start + PROBES]
+                args = []
+                for block in chunk:
+                    filled = list(params)
+                    filled[low], filled[high] = (block - 1) * self.limit + 1, block * self.limit
+                    args += filled
+                cursor.execute("SELECT " + ", ".join([f"({sql})"] * len(chunk)), args)
+                held = cursor.fetchone()
+                found += [block for block, row in zip(chunk, held, strict=True) if row is not None]
+        return found
 
     def addresses(self, part):
         """[(path, lastmod or None)] of part ``part``, in id order."""

@@ -101,6 +101,16 @@ class Migration(migrations.Migration):
                 fields=("person", "month"), name="person_month_unique"
             ),
         ),
+        migrations.AlterField(
+            model_name="mention",
+            name="article",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="mentions",
+                to="archive.article",
+            ),
+        ),
         migrations.AddIndex(
             model_name="mention",
             index=models.Index(
