@@ -19,22 +19,18 @@ month again, should anything have gone around them.
         person_months.touched(pairs)     # [(person_id, date), …]
 """
 
-import datetime
 import threading
 from contextlib import contextmanager
 
 from django.db import transaction
+
+from archive.calendars import month_bounds
 
 _state = threading.local()
 
 
 def month_of(day):
     return day.replace(day=1)
-
-
-def month_end(month):
-    following = (month + datetime.timedelta(days=32)).replace(day=1)
-    return following - datetime.timedelta(days=1)
 
 
 # What each mention row is read as: (person_id, date, roles, is_reporter, article_id).
@@ -107,7 +103,7 @@ def refresh(pairs):
             people = sorted(people)
             rows = (
                 Mention.objects.published()
-                .filter(person__in=people, date__range=(month, month_end(month)))
+                .filter(person__in=people, date__range=month_bounds(month.year, month.month))
                 .values_list(*ROW)
             )
             counted = summarize(rows)
@@ -155,7 +151,7 @@ def differences(progress=None):
     for n, month in enumerate(months, start=1):
         rows = (
             Mention.objects.published()
-            .filter(date__range=(month, month_end(month)))
+            .filter(date__range=month_bounds(month.year, month.month))
             .values_list(*ROW)
         )
         counted = summarize(rows)

@@ -17,7 +17,7 @@ from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Replace, Substr, Upper
 
-from archive.person_months import month_end
+from archive.calendars import month_bounds
 
 # Bounds on the rows the person-based queries read, so a page about 江泽民 costs the same
 # in an archive of 3,000 articles as in one of 3,000,000. Recent rows come first.
@@ -368,6 +368,6 @@ class MonthSlices:
                 break
         if not chosen or stop <= start:
             return []
-        dates = (chosen[-1], month_end(chosen[0]))
+        dates = (chosen[-1], month_bounds(chosen[0].year, chosen[0].month)[1])
         articles = self.articles._naming(self.person, reporter=self.reporter, dates=dates)
         return list(articles[start - skipped : stop - skipped])

@@ -7,7 +7,8 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 import archive.readable_json
-from archive.person_months import ROW, month_end, month_of, summarize
+from archive.calendars import month_bounds
+from archive.person_months import ROW, month_of, summarize
 
 # Tell the one running migrate how far a big archive has got, every this many months.
 PROGRESS_EVERY = 12
@@ -25,7 +26,7 @@ def date_mentions_and_count_months(apps, schema_editor):
     months = sorted({month_of(d) for d in days.order_by()})
     for n, month in enumerate(months, start=1):
         rows = Mention.objects.filter(
-            article__published=True, date__range=(month, month_end(month))
+            article__published=True, date__range=month_bounds(month.year, month.month)
         ).values_list(*ROW)
         PersonMonth.objects.bulk_create(
             PersonMonth(person_id=person, month=month, **fields)
