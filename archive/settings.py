@@ -299,7 +299,10 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Search: SEARCH_URL selects the engine; the default is a Whoosh index in DATA_DIR.
+# Search: SEARCH_URL selects the engine. Without it a new archive gets an embedded tantivy
+# index in DATA_DIR (Whoosh stops being ten times quicker than a LIKE scan at ~30,000
+# articles; docs/benchmarks.md); a data folder that already holds a Whoosh index, and none of
+# tantivy's, keeps its Whoosh index until it is moved (README, "Which search engine").
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 # Whoosh writers wait this long for the index's write lock, then queue their operations.
 SEARCH_WRITER_TIMEOUT = float(os.environ.get("SEARCH_WRITER_TIMEOUT", "60"))
@@ -344,7 +347,11 @@ def haystack_connections(search_url):
     from urllib.parse import urlsplit
 
     parts = urlsplit(search_url)
-    if not search_url or parts.scheme in {"whoosh", "file"}:
+    if not search_url:
+        kept_whoosh = (DATA_DIR / "index").is_dir() and not (DATA_DIR / "tantivy-index").exists()
+        search_url = "whoosh:" if kept_whoosh else "tantivy:"
+        parts = urlsplit(search_url)
+    if parts.scheme in {"whoosh", "file"}:
         return {**SEARCH_ENGINES["whoosh"], "PATH": parts.path or str(DATA_DIR / "index")}
     if parts.scheme == "tantivy":
         # tantivy:///abs/path; tantivy:name for a folder in DATA_DIR (tantivy: alone is

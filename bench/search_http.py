@@ -46,6 +46,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -106,6 +107,34 @@ def shifted(doc, copy):
 # -- the archive ---------------------------------------------------------------------------
 
 
+def ingest_copy(data_dir, jsonl, timeout):
+    """`manage.py ingest` of one copy in a child process: (seconds, the child's peak MB)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        child = subprocess.Popen(
+            [PYTHON, "manage.py", "ingest", str(jsonl)],
+            cwd=REPO,
+            env=archive_env(data_dir, **ENGINE_ENV),
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        # Reaped with wait4, which gives this child's own peak memory (ru_maxrss).
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > timeout:
+                child.kill()
+                sys.exit(f"ingest of {jsonl.name} took over {timeout} s")
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"ingest of {jsonl.name} failed:\n{errors.read()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
 def build(data_dir, scale, docs, timeout):
     """A fresh archive with `scale` copies of the corpus; returns the build record."""
     if data_dir.exists():
@@ -118,30 +147,22 @@ def build(data_dir, scale, docs, timeout):
     chars = sum(
         len(x) for d in docs for p in d["pages"] for a in p["articles"] for x in a["paragraphs"]
     )
-    per_copy = []
+    per_copy, peaks = [], []
     started = time.perf_counter()
     for copy in range(scale):
         jsonl = data_dir / f"copy-{copy:02d}.jsonl"
         with open(jsonl, "w", encoding="utf-8") as handle:
             for doc in docs:
                 handle.write(json.dumps(shifted(doc, copy), ensure_ascii=False) + "\n")
-        copy_started = time.perf_counter()
-        result = subprocess.run(
-            [PYTHON, "manage.py", "ingest", str(jsonl)],
-            cwd=REPO,
-            env=archive_env(data_dir, **ENGINE_ENV),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        seconds = time.perf_counter() - copy_started
+        seconds, peak_mb = ingest_copy(data_dir, jsonl, timeout)
         jsonl.unlink()
-        if result.returncode != 0:
-            sys.exit(f"ingest of copy {copy} failed:\n{result.stderr[-3000:]}")
         per_copy.append(seconds)
+        peaks.append(peak_mb)
+        left = (time.perf_counter() - started) / (copy + 1) * (scale - copy - 1)
         print(
             f"  copy {copy + 1}/{scale}: {articles} articles stored+indexed in {seconds:.1f} s "
-            f"({articles / seconds:.0f} articles/s)",
+            f"({articles / seconds:.0f} articles/s, peak {peak_mb:.0f} MB); "
+            f"{articles * (copy + 1):,} in all, about {left / 60:.0f} min left",
             flush=True,
         )
     total = time.perf_counter() - started
@@ -151,6 +172,7 @@ def build(data_dir, scale, docs, timeout):
         "chars": chars * scale,
         "build_seconds": round(total, 1),
         "copy_seconds": [round(s, 1) for s in per_copy],
+        "copy_peak_mb": [round(m) for m in peaks],
         "built": datetime.datetime.now().isoformat(timespec="seconds"),
         "git": git_state(),
     }
@@ -258,6 +280,7 @@ def prepare(scale, rebuild, docs, timeout, data_dir=None):
         f"archive: {record['articles']:,} articles, {record['chars']:,} chars; built in "
         f"{record['build_seconds']:.0f} s = {record['articles'] / record['build_seconds']:.0f} "
         f"articles/s stored+indexed (median per copy {median(record['copy_seconds']):.1f} s)"
+        + (f", peak ingest {max(record['copy_peak_mb'])} MB" if record.get("copy_peak_mb") else "")
     )
     return data_dir, record
 

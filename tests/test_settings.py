@@ -55,7 +55,7 @@ def test_data_dir_holds_the_database_the_index_and_the_secret_key(tmp_path):
     assert found["DATA_DIR"] == str(tmp_path)
     assert found["ENGINE"] == "archive.sqlite"  # Django's, able to read a read-only folder
     assert found["NAME"] == str(tmp_path / "archive.sqlite3")
-    assert found["SEARCH"]["PATH"] == str(tmp_path / "index")
+    assert found["SEARCH"]["PATH"] == str(tmp_path / "tantivy-index")
     assert (tmp_path / "secret_key").read_text().strip() == found["SECRET_KEY"]
 
 
@@ -104,6 +104,18 @@ def test_search_url_selects_an_elasticsearch_cluster(tmp_path):
     )
     assert found["SEARCH"]["URL"] == "http://search.local:9200/"
     assert found["SEARCH"]["INDEX_NAME"] == "papers"
+
+
+def test_a_new_archive_gets_tantivy_and_one_that_has_a_whoosh_index_keeps_it(tmp_path):
+    new = settings_under({"DATA_DIR": str(tmp_path)})
+    assert new["SEARCH"]["BACKEND"] == "archive.search.tantivy_backend.TantivyBackend"
+    (tmp_path / "index").mkdir()  # a Whoosh index left by an older default
+    kept = settings_under({"DATA_DIR": str(tmp_path)})
+    assert kept["SEARCH"]["BACKEND"] == "archive.search.whoosh_backend.WhooshBackend"
+    assert kept["SEARCH"]["PATH"] == str(tmp_path / "index")
+    (tmp_path / "tantivy-index").mkdir()  # moved: rebuild_index with SEARCH_URL=tantivy:
+    moved = settings_under({"DATA_DIR": str(tmp_path)})
+    assert moved["SEARCH"]["BACKEND"] == "archive.search.tantivy_backend.TantivyBackend"
 
 
 def test_search_url_selects_a_tantivy_index_by_path_or_in_the_data_dir(tmp_path):

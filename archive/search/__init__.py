@@ -2,7 +2,8 @@
 
 The engine is chosen once, from settings: ``HAYSTACK_CONNECTIONS["default"]["BACKEND"]``
 names a subclass of archive.search.base.SearchBackend (settings.py derives it from
-SEARCH_URL: archive.search.whoosh_backend.WhooshBackend by default,
+SEARCH_URL: archive.search.tantivy_backend.TantivyBackend for a new archive,
+archive.search.whoosh_backend.WhooshBackend for ``whoosh:`` or an old Whoosh data folder,
 archive.search.elasticsearch_backend.ElasticsearchBackend for a cluster). It is built on
 first use with that connection's options and kept, as django.core.cache keeps its caches;
 a changed setting (a test) builds it again. Callers never ask which one it is:

@@ -14,10 +14,14 @@ SEARCH_WRITER_TIMEOUT seconds raises IndexLocked, and base.SearchBackend.apply q
 operations for the next writer, as with Whoosh.
 """
 
+import atexit
+import errno
+import hashlib
 import json
 import logging
 import os
 import shutil
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -82,6 +86,22 @@ def facets_from(aggregated):
     return facets
 
 
+def open_index(path):
+    """The index in ``path``; on a folder nobody may write, its files through a mirror of
+    links, because tantivy takes a lock file even to read (readers keep being served)."""
+    try:
+        return tantivy.Index(SCHEMA, path=path, reuse=True)
+    except ValueError as exc:
+        if "ReadOnlyFilesystem" not in str(exc) and "PermissionDenied" not in str(exc):
+            raise
+    mirror = tempfile.mkdtemp(prefix="archive-tantivy-read-")
+    atexit.register(shutil.rmtree, mirror, True)
+    for name in os.listdir(path):
+        if not name.endswith(".lock"):
+            os.symlink(os.path.join(path, name), os.path.join(mirror, name))
+    return tantivy.Index(SCHEMA, path=mirror, reuse=True)
+
+
 class TantivyBackend(SearchBackend):
     unavailable = (IndexLocked,)
 
@@ -114,7 +134,7 @@ class TantivyBackend(SearchBackend):
                 if state is None and not create:
                     return None
                 os.makedirs(self.path, exist_ok=True)
-                index = tantivy.Index(SCHEMA, path=self.path, reuse=True)
+                index = open_index(self.path)
                 index.register_tokenizer(TOKENIZER, analyzer())
                 index.config_reader(reload_policy="manual")
                 self._index, self._seen = index, self._meta_state()
@@ -122,6 +142,16 @@ class TantivyBackend(SearchBackend):
                 self._index.reload()
                 self._seen = state
             return self._index
+
+    def version(self):
+        # meta.json is rewritten at every commit, by any process (its opstamp grows): its
+        # digest changes with the index; the path tells indexes apart (each test has its own).
+        state = self._meta_state()
+        return (
+            None
+            if state is None
+            else f"{self.path}:{hashlib.blake2b(state, digest_size=12).hexdigest()}"
+        )
 
     def searcher(self):
         index = self.index(create=False)
@@ -206,11 +236,15 @@ class TantivyBackend(SearchBackend):
                 time.sleep(0.1)
         try:
             yield writer
+            writer.commit()
+        except ValueError as exc:
+            _give_up(writer)
+            # tantivy reports a failed write (a full disk: "an index writer was killed") as a
+            # ValueError; the loader and the commands expect the OSError a file write gives.
+            raise storage_error(exc, self.path) from exc
         except BaseException:
-            writer.rollback()
-            writer.wait_merging_threads()
+            _give_up(writer)
             raise
-        writer.commit()
         writer.wait_merging_threads()
 
     def _write(self, writer, docs, remove_ids=()):
@@ -242,6 +276,41 @@ class TantivyBackend(SearchBackend):
             shutil.rmtree(self.path)  # an index of another schema version: start again
         with self._writer() as writer:
             writer.delete_all_documents()
+
+
+def _give_up(writer):
+    """Roll back what this writer added; a writer tantivy already killed cannot, and is dropped."""
+    try:
+        writer.rollback()
+        writer.wait_merging_threads()
+    except ValueError:
+        pass
+
+
+# Below this much free space a killed writer is taken for a full disk (tantivy's message
+# names no cause when a worker thread died of one).
+FULL_DISK_BYTES = 64 * 1024 * 1024
+
+
+def storage_error(exc, path):
+    """The OSError behind one of tantivy's write failures, with its errno where it is known."""
+    message = str(exc)
+    if "ReadOnlyFilesystem" in message:
+        code = errno.EROFS
+    elif "StorageFull" in message or "No space left" in message:
+        code = errno.ENOSPC
+    elif "killed" in message and _free_bytes(path) < FULL_DISK_BYTES:
+        code = errno.ENOSPC
+    else:
+        code = errno.EIO
+    return OSError(code, os.strerror(code) if code != errno.EIO else message, path)
+
+
+def _free_bytes(path):
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return 0
 
 
 def _rare_enough(searcher):

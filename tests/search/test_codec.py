@@ -74,6 +74,7 @@ def test_same_hits_and_scores_as_the_default_codec(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.engines("whoosh")  # the codec is Whoosh's
 def test_an_archive_fed_page_by_page_keeps_merging_its_segments(tmp_path, search_index):
     """Whoosh merges small segments on later commits; inlined postings must survive it."""
     import shutil

@@ -88,8 +88,12 @@ def test_search_urls_select_the_cluster_engine():
     assert haystack_connections("elasticsearch://es:9200/")["INDEX_NAME"] == "archive"
 
 
-def test_whoosh_stays_the_default():
-    assert type(search.backend()) is WhooshBackend
+def test_the_cluster_tests_leave_the_embedded_engine_in_place():
+    from archive.search.tantivy_backend import TantivyBackend
+    from tests.conftest import DEFAULT_TEST_ENGINE
+
+    embedded = {"whoosh": WhooshBackend, "tantivy": TantivyBackend}[DEFAULT_TEST_ENGINE]
+    assert type(search.backend()) is embedded
 
 
 # -- the index: settings and mapping ------------------------------------------------------

@@ -74,6 +74,29 @@ def test_a_commit_by_another_process_is_seen_by_a_warm_engine(tmp_path):
     assert reader.doc_count() == 1
 
 
+def test_the_version_changes_with_every_commit_from_any_process(tmp_path):
+    reader = TantivyBackend({"PATH": tmp_path / "ix"})
+    writer = TantivyBackend({"PATH": tmp_path / "ix"})
+    assert reader.version() is None  # no index yet: nothing is cached
+    writer.apply(syncs=[make_article(paragraphs=["群防群控"]).pk])
+    first = reader.version()
+    assert first is not None and first == reader.version()
+    writer.apply(syncs=[make_article(paragraphs=["联防联控"]).pk])
+    assert reader.version() != first
+
+
+def test_a_full_disk_is_reported_as_the_oserror_a_file_write_gives(tmp_path, monkeypatch):
+    import errno
+
+    from archive.search import tantivy_backend
+
+    killed = ValueError("An index writer was killed.. A worker thread encountered an error")
+    monkeypatch.setattr(tantivy_backend, "_free_bytes", lambda path: 4096)
+    assert tantivy_backend.storage_error(killed, str(tmp_path)).errno == errno.ENOSPC
+    monkeypatch.setattr(tantivy_backend, "_free_bytes", lambda path: 10**12)
+    assert tantivy_backend.storage_error(killed, str(tmp_path)).errno == errno.EIO
+
+
 def test_clear_leaves_an_empty_index_that_answers(tmp_path):
     engine = TantivyBackend({"PATH": tmp_path / "ix"})
     engine.apply(syncs=[make_article(paragraphs=["众志成城"]).pk])

@@ -8,7 +8,8 @@ from archive.search import budget
 from archive.search.whoosh_writing import open_index
 from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
+# The budget is checked between Whoosh segments (tantivy answers these in a millisecond).
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh")]
 
 TEXTS = [
     "防控工作会议在北京召开，会议要求做好疫情防控。",

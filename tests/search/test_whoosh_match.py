@@ -11,7 +11,8 @@ from archive.search.whoosh_match import cover, docnums_for
 from archive.search.whoosh_writing import open_index
 from tests.factories import make_article
 
-pytestmark = pytest.mark.django_db
+# Whoosh's own matchers and segments: this engine only.
+pytestmark = [pytest.mark.django_db, pytest.mark.engines("whoosh")]
 
 TEXTS = [
     "北京1月25日电 国务院召开会议，1998年新年讲话。",
