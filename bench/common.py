@@ -18,7 +18,7 @@ PYTHON = sys.executable
 
 
 def archive_env(data_dir, **extra):
-    """Environment for a throwaway archive: its own DATA_DIR, SQLite, Whoosh."""
+    """Environment for a throwaway archive: its own DATA_DIR, SQLite, the default engine."""
     env = {**os.environ, "DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "archive.settings"}
     env.pop("DATABASE_URL", None)
     env.pop("SEARCH_URL", None)
